@@ -1,0 +1,141 @@
+"""Stage 2, staged: separate the article body from site chrome, captions, bylines and credit tags.
+
+All later extraction runs on the returned `body`, so every offset stored anywhere is an offset into
+`articles.body`: the normalization happens first and offsets never point into the raw bytes.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+_DASHES = dict.fromkeys(map(ord, "\u2012\u2013\u2014\u2015\u2212"), "\u2013")  # all dash variants -> en dash
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\f\v"), " ")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+CAPTION_RE = re.compile(
+    r"^\s*[\[(]?\s*(?:foto|photo|ilustrasi|caption|keterangan foto|sumber foto|dok(?:umentasi)?\.?)\s*[:\-–]\s*(?P<text>.+?)[\])]?\s*$",
+    re.IGNORECASE)
+BYLINE_RE = re.compile(
+    r"^\s*(?P<label>penulis|pewarta|reporter|wartawan|jurnalis|kontributor|ditulis oleh|writer|oleh|"
+    r"editor|redaktur|penyunting|laporan wartawan[^,:]*)\s*[:,]\s*(?P<name>[^\n]{1,80}?)\s*$",
+    re.IGNORECASE)
+CREDIT_TAG_RE = re.compile(r"(?:(?<=[.!?\"”’)])|^)\s*\((?P<tag>[A-Za-z0-9*][\w*./&' -]{0,38})\)\s*$")
+ADVERTORIAL_RE = re.compile(r"\badv(?:ertorial)?\b|\bpariwara\b|\bkonten (?:berbayar|bersponsor)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def chrome_patterns() -> re.Pattern:
+    """The site-chrome line patterns from `lexicon/site_chrome.txt`, as one full-line regex."""
+    text = resources.files("pantau.lexicon").joinpath("site_chrome.txt").read_text(encoding="utf-8")
+    pats = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in pats) + r")\s*$", re.IGNORECASE)
+
+
+def normalize_text(text: str) -> str:
+    """Unicode NFC, one newline style, plain spaces, one dash for all dash variants, trimmed lines.
+
+    >>> normalize_text("SAMARINDA \u2014 Pemkab\u00a0Kutim\r\n")
+    'SAMARINDA – Pemkab Kutim'
+    """
+    t = unicodedata.normalize("NFC", text)
+    t = t.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    t = t.translate(_ZERO_WIDTH).translate(_SPACES).translate(_DASHES)
+    t = "".join(ch for ch in t if ch == "\n" or unicodedata.category(ch) != "Cc")
+    lines = [re.sub(r" {2,}", " ", ln).strip() for ln in t.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def drop_repeated_lead(lines: list[str]) -> list[str]:
+    """Drop a leading block of lines that the text repeats right after it (a scraper's preview).
+
+    >>> drop_repeated_lead(["A", "B", "A", "B", "C"])
+    ['A', 'B', 'C']
+    """
+    n = len(lines)
+    for k in range(min(n // 2, 40), 0, -1):
+        head = lines[:k]
+        if any(head) and head == lines[k:2 * k]:
+            return lines[k:]
+    return lines
+
+
+@dataclass
+class CleanText:
+    """The pieces of one article after chrome removal; `body` is what gets stored and offset into."""
+    body: str
+    paragraphs: list[str]
+    pre_lead: list[str] = field(default_factory=list)   # short lines before the lead (headline candidates)
+    captions: list[str] = field(default_factory=list)
+    bylines: list[tuple[str, str]] = field(default_factory=list)  # (label lower-case, value)
+    credit_tags: list[str] = field(default_factory=list)
+    chrome_lines: list[str] = field(default_factory=list)
+
+
+def _looks_like_lead(line: str) -> bool:
+    return len(line) >= 120 or bool(re.search(r"[.!?”\"]$", line)) and len(line.split()) >= 8
+
+
+def clean_text(text: str, *, title_hint: str | None = None) -> CleanText:
+    """Split normalized article text into body paragraphs and the chrome around them.
+
+    `title_hint` (from input metadata) is dropped from the body when a line repeats it.
+    """
+    lines = drop_repeated_lead(normalize_text(text).split("\n"))
+    chrome = chrome_patterns()
+    captions: list[str] = []
+    bylines: list[tuple[str, str]] = []
+    chrome_lines: list[str] = []
+    content: list[str] = []
+    for ln in lines:
+        if not ln:
+            continue
+        m = CAPTION_RE.match(ln)
+        if m:
+            captions.append(m.group("text").strip())
+            continue
+        m = BYLINE_RE.match(ln)
+        if m and (m.group("label").lower() != "oleh" or len(ln) < 40):
+            bylines.append((m.group("label").lower(), m.group("name").strip()))
+            continue
+        if chrome.match(ln):
+            chrome_lines.append(ln)
+            continue
+        content.append(ln)
+    # headline lines sit before the first lead-like paragraph
+    pre_lead: list[str] = []
+    while len(content) > 1 and not _looks_like_lead(content[0]) and len(content[0]) <= 200:
+        pre_lead.append(content.pop(0))
+    if title_hint:
+        hint = normalize_text(title_hint)
+        content = [c for c in content if c != hint]
+    # credit tags at the very end: "(ADV/DiskomKukar)", "(prokom04)"
+    credit_tags: list[str] = []
+    while content:
+        m = CREDIT_TAG_RE.search(content[-1])
+        if not m:
+            break
+        credit_tags.append(m.group("tag"))
+        rest = content[-1][: m.start()].rstrip()
+        if rest:
+            content[-1] = rest
+            break
+        content.pop()
+    # exact repeated paragraphs (a headline echoed, a scraper's double) are kept once
+    seen: set[str] = set()
+    paragraphs: list[str] = []
+    for c in content:
+        if c in seen:
+            continue
+        seen.add(c)
+        paragraphs.append(c)
+    return CleanText("\n\n".join(paragraphs), paragraphs, pre_lead, captions, bylines,
+                     credit_tags, chrome_lines)
+
+
+def is_advertorial_marked(ct: CleanText) -> bool:
+    """True when a credit tag or a chrome line marks paid content: `(ADV)`, `(ADV/DiskomKukar)`, `Advertorial`."""
+    return any(ADVERTORIAL_RE.search(t) for t in ct.credit_tags) or any(
+        ADVERTORIAL_RE.fullmatch(ln.strip(" .:-")) for ln in ct.chrome_lines + ct.pre_lead)

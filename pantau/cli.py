@@ -1,0 +1,99 @@
+"""`pantau` command line: build the warehouse and work with it.
+
+    pantau build --input seeds --out build          # Prefect flow on the embedded (ephemeral) server
+    pantau build --input seeds --out build --runner core   # same steps, no Prefect
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+LAST_BUILD_FILE = Path.home() / ".pantau_last_build"
+
+
+def _prefect_env(quiet: bool) -> None:
+    # offline machines: no telemetry; keep Prefect's own console logging to warnings unless asked
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_BATCH_INTERVAL", "0.3")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+
+
+def _print_summary(summary: dict, args) -> None:
+    if args.json:
+        print(json.dumps(summary, indent=2, sort_keys=True, default=str))
+        return
+    if args.quiet:
+        return
+    out = Path(summary["out"])
+    print(f"pantau: built {out / 'pantau.duckdb'} and {out / 'parquet'}/ from {summary['files']} files "
+          f"({summary['batches']} batches) in {summary['seconds'].get('total', 0):.1f}s")
+    for t, n in summary["rows"].items():
+        print(f"  {t:<15} {n:>8} rows")
+    if summary["quarantine_reasons"]:
+        print("  quarantined:")
+        for k, v in summary["quarantine_reasons"].items():
+            print(f"    {v:>5}  {k}")
+
+
+def cmd_build(args) -> int:
+    from pantau.build import BuildError, run_build
+
+    if not Path(args.input).is_dir():
+        print(f"pantau build: input folder not found: {args.input}", file=sys.stderr)
+        return 2
+    batch_bytes = int(args.batch_mb * 1024 * 1024)
+    t0 = time.perf_counter()
+    try:
+        if args.runner == "core":
+            summary = run_build(args.input, args.out, batch_bytes=batch_bytes, full=args.full).__dict__
+        else:
+            _prefect_env(args.quiet)
+            from flows.build import build_flow
+            summary = build_flow(input_dir=str(args.input), out=str(args.out), batch_bytes=batch_bytes, full=args.full)
+    except BuildError as e:
+        print(f"pantau build: {e}", file=sys.stderr)
+        return 1
+    except Exception as e:  # noqa: BLE001 - one line for the user, details with --debug
+        if args.debug:
+            raise
+        print(f"pantau build: failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}", file=sys.stderr)
+        return 1
+    summary["seconds"]["total"] = round(time.perf_counter() - t0, 3)
+    try:
+        LAST_BUILD_FILE.write_text(str(Path(args.out).resolve()))
+    except OSError:
+        pass
+    _print_summary(summary, args)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="pantau", description="Indonesian election news -> validated open data.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the warehouse (Parquet + DuckDB) from a folder of articles")
+    b.add_argument("--input", required=True, help="folder with .txt / .jsonl articles (searched recursively)")
+    b.add_argument("--out", required=True, help="output folder: OUT/pantau.duckdb and OUT/parquet/<table>/")
+    b.add_argument("--runner", choices=["prefect", "core"], default="prefect",
+                   help="prefect: the Prefect flow on the embedded server (default); core: the same steps without Prefect")
+    b.add_argument("--batch-mb", type=float, default=4.0, help="input megabytes per batch task (default 4)")
+    b.add_argument("--full", action="store_true", help="ignore cached batch results and rebuild everything")
+    b.add_argument("--quiet", action="store_true", help="print nothing on success")
+    b.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    b.add_argument("--debug", action="store_true", help="show tracebacks")
+    b.set_defaults(func=cmd_build)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Shared fixtures: the seeds folder, a built seeds warehouse (built once per session, core runner)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+# tests never share Prefect state with a developer's machine or with each other
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="pantau-prefect-"))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory) -> Path:
+    """OUT folder of a core-runner build of the seeds."""
+    from pantau.build import run_build
+
+    out = tmp_path_factory.mktemp("seeds_build")
+    run_build(SEEDS, out)
+    return out
+
+
+def seed_body(name_prefix: str) -> str:
+    """The cleaned body of one seed article (e.g. '004')."""
+    from pantau.clean import clean_text
+
+    path = next(SEEDS.glob(f"{name_prefix}_*.txt"))
+    return clean_text(path.read_text(encoding="utf-8")).body

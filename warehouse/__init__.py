@@ -1,0 +1,1 @@
+"""SQL shipped with pantau: views (views.sql) and documented analyst queries (queries/*.sql)."""
