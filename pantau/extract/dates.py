@@ -244,7 +244,7 @@ def _year_number(digits: str | None) -> int | None:
 class _Cand:
     start: int
     end: int
-    kind: str  # "date" | "weekday" | "vague" | "invalid"
+    kind: str  # "date" | "weekday" | "weekday_range" | "vague" | "invalid" (blocks overlaps, then dropped)
     precision: str = "unknown"
     # start and end of the expression as printed: (year or None, month or None, day or None)
     s: tuple = (None, None, None)
@@ -276,7 +276,8 @@ def _with_weekday_prefix(text: str, start: int, allow_open: bool):
     m = _WD_PREFIX.search(window)
     if not m or (m.group("open") and not allow_open):
         return start, None, None, False
-    return start - len(window) + m.start(), _weekday_number(m.group("wd")), _weekday_number(m.group("wd2")), bool(m.group("open"))
+    first, second = _weekday_number(m.group("wd")), _weekday_number(m.group("wd2"))
+    return start - len(window) + m.start(), first, second, bool(m.group("open"))
 
 
 def _candidates(text: str) -> list[_Cand]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pantau.extract.numbers import LEXICON as _NUMBERS_LEXICON
-from pantau.extract.numbers import NumberMention, find_numbers
+from pantau.extract.numbers import NumberMention, scan_numbers
 
 __all__ = ["IndicatorCandidate", "find_indicators", "UNITS", "UNIT_MEANINGS", "sentence_spans"]
 
@@ -72,7 +72,7 @@ _RE_UNIT_AFTER = re.compile(
 )
 _RE_RUPIAH_AFTER = re.compile(rf"[ \t]*(?:{_alt(LEXICON['currency']['suffixes'])})\b", re.I)
 _RE_RP_PREFIX = re.compile(rf"^(?:{_alt(LEXICON['currency']['prefixes'])})", re.I)
-_RE_RANK_BEFORE = re.compile(rf"\b(?:{_alt(LEXICON['rank']['cues'])})\s+$", re.I)
+_RANK_CUES = frozenset(w.lower() for w in LEXICON["rank"]["cues"])
 
 _TU = LEXICON["time_units"]
 _TIME_UNITS = frozenset(_TU["units"])
@@ -292,7 +292,7 @@ def _trim_names(words: list[str]) -> list[str]:
 _CONTINUE = frozenset(_RH["continue_words"])
 _MULTI_FIRST = frozenset(_RH["multiword_first"])
 _RE_PLACE_AFTER_PREFIX = re.compile(
-    rf"(?<![\w])(?:{_alt(_PLACE_PREFIX)})\.?[ \t]+([A-Z][A-Za-z'’-]+)"
+    rf"(?=[{''.join(sorted({w[0] for w in _PLACE_PREFIX}))}])(?<![\w])(?:{_alt(_PLACE_PREFIX)})\.?[ \t]+([A-Z][A-Za-z'’-]+)"
 )
 
 
@@ -434,7 +434,7 @@ def _unit_in_phrase(words: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _rank(art: _Article, n: NumberMention, cue: re.Match, cue_abs: int) -> IndicatorCandidate | None:
+def _rank(art: _Article, n: NumberMention, cue_abs: int) -> IndicatorCandidate | None:
     body = art.body
     sent = art.sentence(n)
     if _in_related_link(body, sent[0], n.start):
@@ -465,8 +465,8 @@ def _share_metric(body: str, b: _Before, head, sent, vs: int, ue: int, ce: int, 
         return _join(head)
     if unit == "percent" and _RE_NOUN_RIGHT_AFTER.match(body, ue):
         aft = [w for w in _phrase_after(body, ue, ce) if not w.startswith("(")]
-        if aft and aft[0].lower() != "dari":
-            return _join(aft)  # "8,70 persen suara", "56 persen pemilih"
+        if aft and (aft[0].lower() in _UNIT_OF or _is_head(aft[0])):
+            return _join(aft)  # "8,70 persen suara", "56 persen pemilih", "75% kabupaten/kota"
     tail = _trim_names(b.words)
     names = [w for w in b.words if w not in tail][-3:]
     if not tail:
@@ -496,14 +496,28 @@ def _count_metric(body: str, b: _Before, head, ue: int, ce: int, uword: str) -> 
     return _join([uword, *mods])
 
 
+def _last_word(body: str, pos: int) -> str:
+    """The word ending right before `pos` (one space allowed), lower-cased: "peringkat ke-48" -> "peringkat"."""
+    e = pos - 1 if pos > 0 and body[pos - 1] == " " else pos
+    s = body.rfind(" ", max(0, e - 30), e) + 1
+    return body[s:e].lower().strip("“”\"(")
+
+
+def _worth(body: str, s: int, e: int) -> bool:
+    """Cheap pre-check before a figure is classified: could it be an indicator at all?"""
+    if body[s] in "RI" or _RE_UNIT_AFTER.match(body, e, e + 60) or _RE_RUPIAH_AFTER.match(body, e, e + 20):
+        return True
+    w = _last_word(body, s)
+    return w in _RANK_CUES or w in _QTY_LINKERS or w in _LINKERS or w == "ke"
+
+
 def _candidate(art: _Article, n: NumberMention) -> IndicatorCandidate | None:
     body = art.body
     vs, ve = n.start, n.end
     before = body[max(0, vs - 40):vs]
 
-    cue = _RE_RANK_BEFORE.search(before)
-    if cue and not _RE_PERCENT_AFTER.match(body, ve, ve + 8):
-        return _rank(art, n, cue, max(0, vs - 40) + cue.start())
+    if _last_word(body, vs) in _RANK_CUES and not _RE_PERCENT_AFTER.match(body, ve, ve + 8):
+        return _rank(art, n, body.rfind(" ", 0, vs - 1) + 1)
     if n.kind not in ("number", "word"):
         return None  # ordinals without a rank cue: "kelima kalinya", "hari keenam"
 
@@ -579,7 +593,7 @@ def find_indicators(body: str) -> list[IndicatorCandidate]:
     if not isinstance(body, str) or not body:
         return []
     try:
-        nums = find_numbers(body)
+        nums = scan_numbers(body, _worth)
     except Exception:
         return []
     art = _Article(body)

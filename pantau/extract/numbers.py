@@ -15,9 +15,10 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 
-__all__ = ["NumberMention", "find_numbers", "parse_indonesian_number", "LEXICON"]
+__all__ = ["NumberMention", "find_numbers", "scan_numbers", "parse_indonesian_number", "LEXICON"]
 
 LEXICON: dict = tomllib.loads(
     (Path(__file__).resolve().parent.parent / "lexicon" / "numbers.toml").read_text(encoding="utf-8")
@@ -235,27 +236,9 @@ _RE_AFTER_DATE = re.compile(
     rf"\s*(?:(?:-|–|s\.?/?d\.?|hingga|sampai(?:\s+dengan)?|dan|atau|&)\s*\d{{1,2}}\s*)?(?:{_MONTHS})\b\.?",
     re.I,
 )
-_RE_BEFORE_DATE = re.compile(rf"(?:\b(?:{_words_re(_CTX['date_cues'])})\.?|\b(?:{_MONTHS})\b\.?)\s*$", re.I)
-_RE_BEFORE_TIME = re.compile(rf"\b(?:{_words_re(_CTX['time_cues'])})\.?\s*$", re.I)
 _RE_AFTER_TIME = re.compile(rf"\s*(?:(?:{_alt(_CTX['time_zones'])})\b|[-–]\s*\d{{1,2}}[.:]\d{{2}}|\s*(?:pagi|siang|sore|malam)\b)")
-_RE_BEFORE_CLOCK_WORD = re.compile(r"\b(?:pukul|pkl)\.?\s*$", re.I)
 _RE_CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
-_RE_BEFORE_YEAR = re.compile(rf"\b(?:{_words_re(_CTX['year_cues'])})\s*$", re.I)
-_RE_BEFORE_BALLOT = re.compile(
-    rf"\b(?:(?:nomor|nomer|no\.?)\s+urut|(?:{_words_re(_CTX['ballot_cues'])})(?:\s+(?:nomor|nomer|no\.?)(?:\s+urut)?)?)\)?\s*"
-    rf"(?:(?:\d+|{_CARD_START})\s*(?:,\s*(?:dan|atau)?|dan|atau|&)\s*)*$",
-    re.I,
-)
-# "UU Nomor 10", "Pasal 71 ayat 3", and the chain "PKPU 15 dan 20"
-_LAW = _words_re(_CTX["law_cues"])
-_RE_BEFORE_LAW = re.compile(
-    rf"\b(?:{_LAW})\.?\s*(?:\(\s*)?(?:\(?\d+[a-zA-Z]?\)?\s*(?:,\s*(?:dan|atau)?|dan|atau|&|/|-|–|s\.?d\.?)\s*\(?)*$", re.I
-)
-_RE_BEFORE_CODE = re.compile(rf"(?:\b(?:{_words_re(_CTX['code_cues'])})\.?\s*|[A-Za-z]-\s?)$", re.I)
-# a capitalized word or acronym right before the figure, not at the start of a sentence
-_RE_BEFORE_NAME = re.compile(r"(?<![.!?:;\"“”'‘(\n]\s)(?<!^)\b([A-Z][\w-]*)\s$")
 _RE_SENT_START = re.compile(r"(?:^|[.!?:;\n“\"‘(]\s*|^\s*[-•*]\s*)$")
-_RE_LIST_OPENER = re.compile(rf"(?:^|[.!?:;\n“\"‘(,]\s*|\b)(?:{_words_re(_CTX['list_openers'])})\s*$", re.I)
 _RE_AFTER_COMMA = re.compile(r"\s*[,:]")
 _RE_AFTER_LIST_MARK = re.compile(r"[.)]\s")
 _RE_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
@@ -279,41 +262,117 @@ _RE_AFTER_COUNT = re.compile(
 )
 
 
+def _cue_set(key: str) -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in _CTX[key])
+
+
+_LAW_CUES = _cue_set("law_cues")
+_BALLOT_CUES = _cue_set("ballot_cues") | {"urut"}
+_NOMOR = frozenset({"nomor", "nomer", "no"})
+_YEAR_CUES = _cue_set("year_cues")
+_DATE_CUES = _cue_set("date_cues") | _cue_set("months")
+_TIME_CUES = _cue_set("time_cues")
+_CODE_CUES = _cue_set("code_cues")
+_LIST_OPENERS = _cue_set("list_openers")
+_CHAIN_SEPS = frozenset({"dan", "atau", "&", "/", "-", "–", "s.d.", "s/d", "sd", "jo", "jo.", "juncto", ",", "("})
+_RE_CHAIN_ITEM = re.compile(r"\(?\d+[a-zA-Z]?\)?[,)]*")
+_SENT_END_CHARS = frozenset('.!?:;"“”‘(')
+
+
+def _tail(before: str) -> list[str]:
+    """The last words before a figure: "... UU Nomor " -> [..., "UU", "Nomor"]."""
+    toks = before[-48:].split()
+    while toks and toks[-1] in ("(", "[", "“", '"'):
+        toks.pop()
+    return toks
+
+
+def _cue(tok: str) -> str:
+    return tok.lower().strip(".:()[]“”\"‘’'")
+
+
+def _strip_chain(toks: list[str]) -> list[str]:
+    """Drop a preceding run of sibling figures: "Pasal 71 ayat 3, 5, dan" -> "Pasal 71 ayat"."""
+    i = len(toks)
+    figures = 0
+    while i > 0:
+        t = toks[i - 1]
+        low = t.lower().rstrip(",")
+        if low in _CHAIN_SEPS or t == ",":
+            i -= 1
+        elif _RE_CHAIN_ITEM.fullmatch(t) or low in _WORD_TOKENS:
+            figures += 1
+            i -= 1
+        else:
+            break
+    return toks[:i] if figures else toks
+
+
+def _last_is(toks: list[str], cues: frozenset[str]) -> bool:
+    if not toks:
+        return False
+    if _cue(toks[-1]) in cues:
+        return True
+    return len(toks) >= 2 and f"{_cue(toks[-2])} {_cue(toks[-1])}" in cues
+
+
+def _is_ballot(toks: list[str]) -> bool:
+    """"nomor urut 2", "paslon 01", "capres nomor 1", "(nomor urut) 1, 2, atau 3"."""
+    toks = _strip_chain(toks)
+    if not toks:
+        return False
+    if _last_is(toks, _BALLOT_CUES):
+        return True
+    return _cue(toks[-1]) in _NOMOR and len(toks) >= 2 and _last_is(toks[:-1], _BALLOT_CUES)
+
+
+def _is_law(toks: list[str]) -> bool:
+    toks = _strip_chain(toks)
+    return bool(toks) and _cue(toks[-1]) in _LAW_CUES
+
+
+def _is_name_before(before: str, toks: list[str]) -> bool:
+    """A capitalized word right before the figure that does not start a sentence ("Yonif 611")."""
+    if len(toks) < 2 or not before.endswith(" ") or before.endswith("  "):
+        return False
+    w, prev = toks[-1], toks[-2]
+    return w[:1].isupper() and w[:1].isalpha() and prev[-1:] not in _SENT_END_CHARS
+
+
 def _ctx_before(text: str, start: int, width: int = 60) -> str:
     return text[max(0, start - width):start]
 
 
-def _classify_digits(text: str, start: int, end: int, raw: str, num: str, rp: bool) -> str:
+def _classify_digits(text: str, start: int, end: int, num: str) -> str:
     before = _ctx_before(text, start)
     after = text[end:end + 40]
-    if rp:
-        return "number"
+    toks = _tail(before)
     if len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100:
-        if not re.search(r"\b(?:nomor|nomer|no|pasal)\.?\s*$", before, re.I):
-            if not _RE_AFTER_COUNT.match(after) or _RE_BEFORE_YEAR.search(before):
+        if not (toks and _cue(toks[-1]) in ("nomor", "nomer", "no", "pasal")):
+            if not _RE_AFTER_COUNT.match(after) or _last_is(toks, _YEAR_CUES):
                 return "year"
     clock = _RE_CLOCK.fullmatch(num)
     if clock and int(clock.group(1)) <= 24 and int(clock.group(2)) < 60:
-        if ":" in num or _RE_BEFORE_TIME.search(before) or _RE_AFTER_TIME.match(after):
+        if ":" in num or _last_is(toks, _TIME_CUES) or _RE_AFTER_TIME.match(after):
             return "time"
         if not _RE_CLOCK_LIKE_UNIT.match(after):
             return "time"  # "keluar 10.30": two digits after a dot is never Indonesian grouping
-    if num.isdigit() and len(num) <= 2 and int(num) <= 24 and _RE_BEFORE_CLOCK_WORD.search(before):
+    if num.isdigit() and len(num) <= 2 and int(num) <= 24 and toks and _cue(toks[-1]) in ("pukul", "pkl"):
         return "time"  # "pukul 10 pagi"
-    if _RE_BEFORE_BALLOT.search(before):
+    if _is_ballot(toks):
         return "ballot"
-    if _RE_BEFORE_LAW.search(before):
+    if _is_law(toks):
         return "law_ref"
     if num.isdigit() and len(num) <= 2 and 1 <= int(num) <= 31:
-        if _RE_AFTER_DATE.match(after) or _RE_BEFORE_DATE.search(before):
+        if _RE_AFTER_DATE.match(after) or _last_is(toks, _DATE_CUES):
             return "date_part"
     if len(num) >= 2 and num[0] == "0" and num.isdigit():
         return "code"  # "Kodim 0726", "paslon 01": leading zeros are identifiers
     if num.isdigit() and len(num) >= 9:
         return "code"  # NIK, account and phone numbers without separators
-    if _RE_BEFORE_CODE.search(before):
-        return "code"
-    if num.isdigit() and len(num) <= 4 and _RE_BEFORE_NAME.search(before) and not _RE_AFTER_COUNT.match(after):
+    if _last_is(toks, _CODE_CUES) or (before[-1:] == "-" and before[-2:-1].isalpha()):
+        return "code"  # "RT 05", "COVID-19", "H-7"
+    if num.isdigit() and len(num) <= 4 and _is_name_before(before, toks) and not _RE_AFTER_COUNT.match(after):
         return "code"  # "Yonif 611", "Dapil Jabar 8"
     if num.isdigit() and len(num) <= 2 and not _RE_RANK_CUE.search(before):
         if _RE_LINE_START.search(before) and _RE_AFTER_LIST_MARK.match(after):
@@ -329,7 +388,7 @@ def _is_list_position(text: str, start: int, end: int) -> bool:
     """`Ketiga, kepada ...`, `“Yang kedua, jalin ...`, `Empat, Kepada ...`."""
     before = _ctx_before(text, start, 30)
     after = text[end:end + 3]
-    if _RE_AFTER_COMMA.match(after) and (_RE_SENT_START.search(before) or _RE_LIST_OPENER.search(before)):
+    if _RE_AFTER_COMMA.match(after) and (_RE_SENT_START.search(before) or _last_is(_tail(before), _LIST_OPENERS)):
         return True
     if re.search(r"\b(?:yaitu|yakni|antara lain|di antaranya|diantaranya)\s*:?\s*$", before, re.I):
         return True
@@ -363,6 +422,14 @@ def find_numbers(text: str) -> list[NumberMention]:
     >>> [(m.text, m.value, m.kind) for m in find_numbers("Pilkada 2024 diikuti 50 peserta selama lima hari")]
     [('2024', 2024.0, 'year'), ('50', 50.0, 'number'), ('lima', 5.0, 'word')]
     """
+    return scan_numbers(text)
+
+
+def scan_numbers(text: str, worth: Callable[[str, int, int], bool] | None = None) -> list[NumberMention]:
+    """`find_numbers`, optionally classifying only figures for which `worth(text, start, end)`
+    holds (a cheap look at the words around the raw match); the rest are left out.
+    Callers that need only some figures (indicators: those followed by a unit) save the cost
+    of classifying the others."""
     if not isinstance(text, str) or not text:
         return []
     out: list[NumberMention] = []
@@ -377,6 +444,8 @@ def find_numbers(text: str) -> list[NumberMention]:
                 continue
             last_end = m.end()
             try:
+                if worth is not None and not worth(text, m.start(), m.end()):
+                    continue
                 out.extend(_mentions_for(text, m))
             except Exception:  # one odd figure must not lose the rest of the article
                 continue
@@ -394,7 +463,7 @@ def _mentions_for(text: str, m: re.Match) -> list[NumberMention]:
     if g == "slash":
         parts = m.group().split("/")
         before = _ctx_before(text, s)
-        kind = "law_ref" if _RE_BEFORE_LAW.search(before) or re.search(r"\b(?:UU|PKPU|PP|Perpres|Perppu|Perbawaslu|Permendagri|Perda|Putusan|SK|SE)\s*$", before, re.I) else "date_part"
+        kind = "law_ref" if _is_law(_tail(before)) else "date_part"
         return [NumberMention(s, e, m.group(), float(parts[0]), False, kind)]
     if g in ("ordd", "ordw"):
         v = parse_indonesian_number(m.group())
@@ -420,7 +489,7 @@ def _mentions_for(text: str, m: re.Match) -> list[NumberMention]:
             ks = s - 3
             kind = "list_ordinal" if _is_list_position(text, ks, e) else "ordinal"
             return [NumberMention(ks, e, text[ks:e], v, True, kind)]
-        kind = _classify_digits(text, s, e, raw, num, rp)
+        kind = "number" if rp else _classify_digits(text, s, e, num)
         if kind == "number" and _RE_OPEN_PAREN_AFTER_WORD.search(_ctx_before(text, s, 40)) and _RE_CLOSE_PAREN.match(text, e):
             kind = "restatement"  # "lima (5) hari": the figure repeats the word
         return [NumberMention(s, e, raw, v, False, kind)]
@@ -435,10 +504,11 @@ def _mentions_for(text: str, m: re.Match) -> list[NumberMention]:
                 res.append(NumberMention(ks, we, text[ks:we], v, True, kind))
                 continue
             kind = "word"
-            if _RE_BEFORE_BALLOT.search(before):
+            toks = _tail(before)
+            if _is_ballot(toks):
                 res.append(NumberMention(ws, we, raw, v, False, "ballot"))  # "nomor urut dua"
                 continue
-            if _RE_BEFORE_LAW.search(before) and re.search(r"(?:nomor|nomer|no\.?|pasal|ayat)\s*$", before, re.I):
+            if toks and _cue(toks[-1]) in ("nomor", "nomer", "no", "pasal", "ayat"):
                 res.append(NumberMention(ws, we, raw, v, False, "law_ref"))
                 continue
             window = text[max(0, ws - 6):we + 12]
