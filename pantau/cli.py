@@ -73,6 +73,12 @@ def cmd_build(args) -> int:
     return 0
 
 
+# Other subcommands live in their own modules; each defines `register(subparsers)` and sets `func`.
+# Add a module here to add a command (one line per command module).
+COMMAND_MODULES: list[str] = [
+]
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="pantau", description="Indonesian election news -> validated open data.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -87,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--json", action="store_true", help="print the run summary as JSON")
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     b.set_defaults(func=cmd_build)
+    import importlib
+    for mod in COMMAND_MODULES:
+        importlib.import_module(mod).register(sub)
     return ap
 
 
