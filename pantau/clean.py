@@ -22,7 +22,10 @@ BYLINE_RE = re.compile(
     r"^\s*(?P<label>penulis|pewarta|reporter|wartawan|jurnalis|kontributor|ditulis oleh|writer|oleh|"
     r"editor|redaktur|penyunting|laporan wartawan[^,:]*)\s*[:,]\s*(?P<name>[^\n]{1,80}?)\s*$",
     re.IGNORECASE)
-CREDIT_TAG_RE = re.compile(r"(?:(?<=[.!?\"”’)])|^)\s*\((?P<tag>[A-Za-z0-9*][\w*./&' -]{0,38})\)\s*$")
+CREDIT_TAG_RE = re.compile(r"(?:(?<=[.!?\"”’)\]])|^)\s*[(\[](?P<tag>[A-Za-z0-9*][\w*./&' -]{0,38})[)\]]\s*$")
+# bylines glued to the end of the last paragraph: "…Budaya Pewarta: Fianda Sjofjan Editor: Guido Merung COPYRIGHT © ANTARA 2023"
+INLINE_BYLINE_RE = re.compile(r"(?P<tail>(?:Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:\s*[^\n]{1,160})$")
+INLINE_BYLINE_PART = re.compile(r"(?P<label>Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:\s*(?P<name>.*?)\s*(?=(?:Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:|COPYRIGHT|Copyright|©|$)")
 ADVERTORIAL_RE = re.compile(r"\badv(?:ertorial)?\b|\bpariwara\b|\bkonten (?:berbayar|bersponsor)\b", re.IGNORECASE)
 
 
@@ -111,6 +114,17 @@ def clean_text(text: str, *, title_hint: str | None = None) -> CleanText:
     if title_hint:
         hint = normalize_text(title_hint)
         content = [c for c in content if c != hint]
+    if content:
+        m = INLINE_BYLINE_RE.search(content[-1])
+        if m:
+            for part in INLINE_BYLINE_PART.finditer(m.group("tail")):
+                if part.group("name"):
+                    bylines.append((part.group("label").lower(), part.group("name")))
+            rest = content[-1][: m.start()].rstrip()
+            if rest:
+                content[-1] = rest
+            else:
+                content.pop()
     # credit tags at the very end: "(ADV/DiskomKukar)", "(prokom04)"
     credit_tags: list[str] = []
     while content:

@@ -8,20 +8,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from pantau import lexicon
 
 from pantau.clean import CleanText, is_advertorial_marked
 
-_DASH = r"\s*[–-]+\s*"
+_DASH = r"(?:\s*(?:[–-]+\s*)+|\s*\|\s*)"
 _PLACE = r"(?P<place>[A-Z][A-Za-z'’.]*(?:[ ][A-Z][A-Za-z'’.]*){0,3})"
-_DOMAIN = (r"(?P<outlet>[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\."
-           r"(?:com|id|co|net|org|news|tv|info|or\.id|co\.id|web\.id|my\.id)\b)")
-DATELINE_PATTERNS = [
-    re.compile(r"^" + _DOMAIN + r"\s*,\s*" + _PLACE + _DASH, re.IGNORECASE),           # Bebaca.id, TENGGARONG –
-    re.compile(r"^" + _PLACE + r"\s*,\s*" + _DOMAIN + _DASH),                           # JAKARTA, KOMPAS.com -
-    re.compile(r"^" + _PLACE + r"\s*\((?P<outlet>[^()\n]{2,40})\)" + r"(?:" + _DASH + r"|\s+)"),  # Jakarta (ANTARA) -
-    re.compile(r"^" + _DOMAIN + _DASH),                                                 # Suara.com -
-    re.compile(r"^" + _PLACE + r"\s*,?" + _DASH),                                       # SAMARINDA –
-]
+_DOMAIN = (r"[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.\s?"
+           r"(?i:com|id|co|net|org|news|tv|info|or\.id|co\.id|web\.id|my\.id)\b")
+
+
+@lru_cache(maxsize=1)
+def dateline_patterns() -> list[re.Pattern]:
+    """Dateline house styles, most specific first; outlet names without a domain come from outlets.csv."""
+    names = sorted({r["name"] for r in lexicon.read_csv("outlets.csv")}, key=len, reverse=True)
+    outlet = r"(?P<outlet>" + _DOMAIN + r"|" + "|".join(re.escape(n) for n in names) + r")"
+    return [
+        re.compile(r"" + outlet + r"\s*,\s*" + _PLACE + _DASH),                    # Bebaca.id, TENGGARONG –
+        re.compile(r"" + outlet + _DASH + _PLACE + _DASH),                            # jpnn.com - JAKARTA -
+        re.compile(r"" + _PLACE + r"\s*,\s*" + outlet + _DASH),                      # JAKARTA, KOMPAS.com -
+        re.compile(r"" + _PLACE + r"\s*\((?P<outlet>[^()\n]{2,40})\)" + r"(?:" + _DASH + r"|\s+)"),  # Jakarta (ANTARA) -
+        re.compile(r"" + outlet + r"(?:" + _DASH + r"|\s*,\s*)"),                   # Suara.com - / Rimanews -
+        re.compile(r"" + _PLACE + r"\s*,?" + _DASH),                                  # SAMARINDA –
+    ]
+
+
+# a reporter credit glued before the dateline: "Laporan wartawan Sripoku.com, Angga TRIBUNSUMSEL. COM, PALEMBANG -"
+_LEAD_NOISE = re.compile(r"^Laporan\s+wartawan\s+[^,\n]{2,40},\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}?\s+(?=[A-Z]{3,})",
+                         re.IGNORECASE)
 _NOT_PLACES = {"Foto", "Ilustrasi", "Video", "Baca", "Sumber", "Catatan", "Update", "Breaking"}
 _DESK_CODE = re.compile(r"^[a-z]+\d*$|\d")
 
@@ -47,8 +63,11 @@ def parse_dateline(lead: str) -> tuple[str | None, str | None, int]:
     >>> parse_dateline("KUTAI KRTANEGARA (Amanah Ummat.Com) Tidak dapat dipungkiri")[:2]
     ('Amanah Ummat.Com', 'KUTAI KRTANEGARA')
     """
-    for pat in DATELINE_PATTERNS:
-        m = pat.match(lead)
+    noise = _LEAD_NOISE.match(lead)
+    skip = noise.end() if noise else 0
+    pats = dateline_patterns()
+    for pat in pats:
+        m = pat.match(lead, skip)
         if not m:
             continue
         gd = m.groupdict()
@@ -56,11 +75,12 @@ def parse_dateline(lead: str) -> tuple[str | None, str | None, int]:
         outlet = gd.get("outlet")
         if place and (place.split()[0] in _NOT_PLACES or len(place) > 40):
             continue
-        if place and not outlet and pat is DATELINE_PATTERNS[-1]:
+        if place and not outlet and pat is pats[-1]:
             # a bare "Word –" opener: only a dateline when it is a short place-like phrase
             if len(place.split()) > 3:
                 continue
-        return (outlet.strip() if outlet else None), (place.strip() if place else None), m.end()
+        outlet = re.sub(r"\.\s+(?=[A-Za-z]{2,3}\b)", ".", outlet.strip()) if outlet else None  # "TRIBUNNEWS. COM"
+        return outlet, (place.strip() if place else None), m.end()
     return None, None, 0
 
 
@@ -102,10 +122,16 @@ def article_meta(ct: CleanText, raw_meta: dict | None = None, normalize_place=No
         heads = [h for h in ct.pre_lead if len(h.split()) >= 3 and not h.endswith(":")]
         title = heads[-1] if heads else None
     author = editor = None
+    # Okezone-style sign-off: the writer's name as the closing credit "(Qur'anul Hidayat)"
+    for tag in ct.credit_tags:
+        words = tag.split()
+        if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words) and not is_advertorial_marked(ct) \
+                and not any(w.upper() == w for w in words):
+            author = _clean_author(tag)
     for label, value in ct.bylines:
         if label.startswith(("editor", "redaktur", "penyunting")):
             editor = editor or _clean_author(value)
         else:
-            author = author or _clean_author(value.split(",")[-1] if label.startswith("laporan") else value)
+            author = _clean_author(value.split(",")[-1] if label.startswith("laporan") else value) or author
     return ArticleMeta(outlet, dateline, place, code, title, author, editor,
                        is_advertorial_marked(ct), end)

@@ -66,7 +66,7 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-NAME_WORD = r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]\.?(?=\s+[A-Z]))"
+NAME_WORD = r"(?:[A-Z][a-z]+(?:['’][A-Za-z]+|-[a-z]+)*|[A-Z]\.?(?=\s+[A-Z]))"
 NAME_SEQ = NAME_WORD + r"(?:\s+(?:(?:bin|binti|van|de|al|el|da)\s+)?" + NAME_WORD + r"){0,4}"
 DEGREE = r"(?:,?\s+(?:(?:[SMD]\.?\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.?D\.?|Lc\.?|MBA|MPA|MM|MH|MSi|SH|SE|SIP|SSos|SPd|ST)(?:,?\s*(?=[A-Z][A-Za-z]{0,4}\.)|\b)))"
 ROMAN = r"(?:I{1,3}|IV|V|VI{0,3}|IX|X)"
@@ -141,6 +141,7 @@ def _region_lookup(text: str, context=(), levels=None):
 
 
 _BIG_LEVELS = {"province", "regency", "city"}
+_PREFIX_WORDS = {"Kota", "Kabupaten", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Kab.", "Kec.", "Prov."}
 
 
 def _is_region_word(tok: str) -> bool:
@@ -157,9 +158,13 @@ def _strip_parens(s: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\s*\([^)]*\)", "", s)).strip()
 
 
+_AFFIXED_NOUN = re.compile(r"^(?:Ke|Pe|Pem|Pen|Peng|Peny|Per)[a-z]{3,}an$")
+
+
 def _bad_name_token(tok: str) -> bool:
-    t = tok.rstrip(".")
-    if t in lexicon.cap_stopwords() or t in lexicon.offices() or t in _patterns()["org_alias_map"]:
+    t = tok.rstrip(".,")
+    if t in lexicon.cap_stopwords() or t in lexicon.offices() or t in _patterns()["org_alias_map"] \
+            or t in lexicon.org_heads() or _AFFIXED_NOUN.match(t):
         return True
     if t.lower() in lexicon.common_words() and len(t) > 1:
         return True
@@ -167,20 +172,38 @@ def _bad_name_token(tok: str) -> bool:
 
 
 def clean_person_name(raw: str) -> str | None:
-    """A person's name without titles, ranks and trailing non-name words; None if nothing name-like remains.
+    """A person's name without titles, ranks and surrounding non-name words; None if nothing name-like remains.
 
     >>> clean_person_name("Prof. Bambang Iswanto")
     'Bambang Iswanto'
+    >>> clean_person_name("Aceh Tgk Faisal Ali")
+    'Faisal Ali'
     """
     toks = raw.split()
     titles = lexicon.titles()
-    while toks and (toks[0] in titles or toks[0].rstrip(".") in titles or toks[0] + "." in titles):
-        toks.pop(0)
+
+    def is_title(t: str) -> bool:
+        return t in titles or t.rstrip(".") in titles or t + "." in titles
+
+    # a title or rank inside the run starts the name after it: "MPU Aceh Tgk Faisal Ali"
+    last_title = max((i for i, t in enumerate(toks) if is_title(t)), default=-1)
+    toks = toks[last_title + 1:]
     while toks and (_bad_name_token(toks[-1]) or _is_region_word(toks[-1]) and len(toks) > 1):
         toks.pop()
-    # a name cannot start with a stop word ("Menurut Bambang" is handled by its own rule)
-    while toks and _bad_name_token(toks[0]):
+    # acronyms, numbers and brackets before a name belong to what precedes it: "DPP Yorrys Raweyai"
+    while toks and (len(toks[0]) > 1 and toks[0].isupper() or re.search(r"[\d()]", toks[0])):
         toks.pop(0)
+    changed = True
+    while changed and toks:
+        changed = False
+        for n in (3, 2, 1):
+            if len(toks) > n and (n > 1 or not _bad_name_token(toks[0])) and _is_region_word(" ".join(toks[:n])):
+                toks = toks[n:]
+                changed = True
+                break
+        while toks and _bad_name_token(toks[0]):
+            toks.pop(0)
+            changed = True
     if not toks:
         return None
     if any(_bad_name_token(t) for t in toks):
@@ -285,7 +308,7 @@ def _find_orgs(b: _Builder) -> None:
                 toks = rm.group(2).split()
                 for n in range(len(toks), 0, -1):
                     cand = " ".join(toks[:n])
-                    if cand in ("RI", "Pusat"):
+                    if cand in ("RI", "Pusat") or cand.split()[0] in _PREFIX_WORDS:
                         break
                     region = _region_lookup(cand)
                     if region:
@@ -339,6 +362,8 @@ def _find_orgs(b: _Builder) -> None:
             name = phrase.rstrip(".,")
         else:
             continue
+        if any(c.start <= start < c.end for c in b.claims):
+            continue  # "Partai Demokrat Agus Harimurti": the lexicon already named the organization
         a = b.actor("organization", name)
         b.claim(start, start + len(name), a, "org_head")
 
@@ -358,42 +383,82 @@ def _add_person(b: _Builder, name_start: int, raw_name: str, how: str, office: s
     return a
 
 
+def _add_office_run(b: _Builder, run_start: int, run_end: int, how: str) -> LocalActor | None:
+    """Office words followed by a name in one capitalized run ("Ketua Majelis Hakim Arief Hidayat").
+
+    The office phrase's tail swallows capitalized words, so the name is the run of name-like words at
+    the end, read backwards until an office, organization, region, title or common word.
+    """
+    body = b.body
+    org_spans = [(c.start, c.end) for c in b.claims if c.key.startswith("organization|")]
+    toks = list(re.finditer(r"[^\s,]+", body[run_start:run_end]))
+    name_toks: list[re.Match] = []
+    for t in reversed(toks[1:]):
+        w = t.group(0)
+        abs_s = run_start + t.start()
+        in_org = any(s_ <= abs_s < e_ for s_, e_ in org_spans)
+        initial = len(w.rstrip(".")) == 1 and w[0].isupper() and name_toks
+        if in_org or (not initial and (_bad_name_token(w) or _is_region_word(w) or w in lexicon.titles()
+                                        or re.fullmatch(ROMAN, w) or w in ("RI", "dan", "dari") or not w[0].isupper())):
+            break
+        name_toks.insert(0, t)
+        if len(name_toks) == 4:
+            break
+    while name_toks and len(name_toks[0].group(0).rstrip(".")) == 1:
+        name_toks.pop(0)  # a name does not start with an initial here
+    if not name_toks:
+        return None
+    ns = run_start + name_toks[0].start()
+    office_words = body[run_start:ns].split()
+    while office_words and office_words[-1] in lexicon.titles():
+        office_words.pop()  # ranks and titles belong to neither the role nor the name
+    return _add_person(b, ns, body[ns:run_end], how, " ".join(office_words) or None)
+
+
 def _find_persons(b: _Builder) -> None:
     P = _patterns()
     body = b.body
+    appositive_offices = set()
     for m in P["apposition"].finditer(body):
-        _add_person(b, m.start("name"), m.group("name"), "apposition", m.group("office"))
+        if _add_person(b, m.start("name"), m.group("name"), "apposition", m.group("office")):
+            appositive_offices.add(m.start("office"))
     for m in P["office_name"].finditer(body):
-        office = m.group("office")
-        # the office phrase's tail swallowed capitalized words: the name starts at the first token that is
-        # neither an office word, an organization, a region nor a common word
-        toks = list(re.finditer(r"\S+", office))
-        cut = None
-        for t in toks[1:]:
-            w = t.group(0).strip("(),")
-            if not w or w in lexicon.offices() or w in P["org_alias_map"] or _is_region_word(w) \
-                    or w.lower() in lexicon.common_words() or w in lexicon.cap_stopwords() \
-                    or re.fullmatch(ROMAN, w) or w in ("RI", "dan", "dari", "Kabupaten", "Kota", "Provinsi"):
-                continue
-            if w in lexicon.titles():
-                continue
-            cut = t.start()
-            break
-        if cut is not None:
-            name_text = body[m.start("office") + cut:m.end("name")]
-            _add_person(b, m.start("office") + cut, name_text, "office_name", office[:cut])
-        else:
-            _add_person(b, m.start("name"), m.group("name"), "office_name", office)
+        if m.start("office") in appositive_offices or re.match(r"-[A-Z]", body[m.end("name"):m.end("name") + 2]):
+            continue  # the holder follows after a comma; or a candidate pair "Prabowo-Gibran" names a team
+        _add_office_run(b, m.start("office"), m.end("name"), "office_name")
     for m in P["titled"].finditer(body):
         _add_person(b, m.start("name"), m.group("name"), "titled")
-    for m in P["cue_name"].finditer(body):
-        _add_person(b, m.start("name"), m.group("name"), "cue", m.groupdict().get("office"))
-    for m in P["according"].finditer(body):
-        _add_person(b, m.start("name"), m.group("name"), "according", m.groupdict().get("office"))
+    for rule, how in (("cue_name", "cue"), ("according", "according")):
+        for m in P[rule].finditer(body):
+            if m.group("office"):
+                _add_office_run(b, m.start("office"), m.end("name"), how)
+            else:
+                _add_person(b, m.start("name"), m.group("name"), how)
     for m in P["name_verb"].finditer(body):
         if _looks_org(m.group("name")):
             continue
         _add_person(b, m.start("name"), m.group("name"), "name_verb")
+
+
+_NAME_RUN = re.compile(r"(?<![\w])" + NAME_SEQ)
+
+
+def _extend_single_names(b: _Builder) -> None:
+    """A one-word name found by a cue (`kata Gibran`) takes the full name the article prints elsewhere
+    without a cue (`pasangan calon Prabowo Subianto-Gibran Rakabuming Raka`)."""
+    singles = {a.name for a in b.actors.values() if a.kind == "person" and not a.unnamed_office and " " not in a.name}
+    if not singles:
+        return
+    org_spans = [(c.start, c.end) for c in b.claims if c.key.startswith("organization|")]
+    for m in _NAME_RUN.finditer(b.body):
+        words = m.group(0).split()
+        if len(words) < 2 or not singles.intersection(words):
+            continue
+        if any(s_ < m.end() and m.start() < e_ for s_, e_ in org_spans):
+            continue
+        name = clean_person_name(m.group(0))
+        if name and " " in name and singles.intersection(name.split()):
+            _add_person(b, m.start(), m.group(0), "extended")
 
 
 def _looks_org(phrase: str) -> bool:
@@ -536,6 +601,7 @@ def extract_actors(body: str) -> ActorResult:
     b = _Builder(body)
     _find_orgs(b)
     _find_persons(b)
+    _extend_single_names(b)
     # an organization claim inside a person's name (or vice versa) is resolved by span length below
     taken = [(c.start, c.end) for c in b.claims]
     _find_unnamed_offices(b, taken)

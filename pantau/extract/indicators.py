@@ -81,7 +81,6 @@ _RE_COUNTDOWN_BEFORE = re.compile(rf"\b(?:{_alt(_TU['countdown_cues'])})\s+$", r
 _RE_COUNTDOWN_AFTER = re.compile(rf"\s+(?:{_alt(_TU['countdown_after'])})\b", re.I)
 _RE_RELATIVE_AFTER = re.compile(rf"\s+(?:{_alt(_TU['relative_after'])})\b", re.I)
 _RE_RELATIVE_BEFORE = re.compile(rf"(?:\b(?:{_alt(_TU['relative_before'])})\s+|H-\s*)$", re.I)
-_RE_AGE_BEFORE = re.compile(rf"\b(?:{_alt(_TU['age_cues'])})\s+$", re.I)
 
 _M = LEXICON["metric"]
 _HEADS = _lower_set("heads")
@@ -284,7 +283,10 @@ def _trim_names(words: list[str]) -> list[str]:
             break
         out.append(w)
     out.reverse()
-    return out[-3:]
+    out = out[-3:]
+    while out and out[0].startswith("("):
+        out.pop(0)  # "Bank Nusa Tenggara Timur (NTT)": the aside belongs to the name
+    return out
 
 
 # ---- region hint ----------------------------------------------------------------------------------
@@ -297,7 +299,7 @@ _RE_PLACE_AFTER_PREFIX = re.compile(
 
 
 def _is_name_word(w: str) -> bool:
-    return _is_cap(w) and w.replace("-", "").replace("'", "").isalpha()
+    return _is_cap(w) and w.replace("-", "").replace("'", "").isalpha() and not w.endswith("nya")
 
 
 def _place_name(toks: list[tuple[int, int, str]], j: int) -> str | None:
@@ -542,8 +544,11 @@ def _candidate(art: _Article, n: NumberMention) -> IndicatorCandidate | None:
         return None  # "satu kursi", "satu paslon saja": one X in passing
     after_unit = body[ue:ue + 40]
     if unit in _TIME_UNITS:
-        if _RE_RELATIVE_AFTER.match(after_unit) and not _RE_COUNTDOWN_AFTER.match(after_unit):
-            return None  # "tiga hari lalu", "14 hari sebelum pemungutan suara"
+        if (
+            _RE_RELATIVE_AFTER.match(after_unit) and not _RE_COUNTDOWN_AFTER.match(after_unit)
+            and not _RE_DURATION_BEFORE.search(before)
+        ):
+            return None  # "tiga hari lalu", "14 hari sebelum pemungutan suara"; not "selama 3 hari sebelum"
         if _RE_RELATIVE_BEFORE.search(before):
             return None
     if unit == "percent" and n.value > 1000:

@@ -15,8 +15,8 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 __all__ = ["NumberMention", "find_numbers", "scan_numbers", "parse_indonesian_number", "LEXICON"]
 
@@ -200,7 +200,6 @@ class NumberMention:
 
 QUANTITY_KINDS = frozenset({"number", "word"})
 
-_ABBR_ALT = _alt(_ABBR)
 _ORD_WORD = rf"pertama|kesatu|ke-?(?:{_WORDSEQ})"
 
 # Two scans, each led by a lookahead on its possible first characters so the regex engine skips
@@ -226,7 +225,7 @@ _RE_WORD_FIGURES = re.compile(
 )
 
 
-def _words_re(words, *, flags=re.I) -> str:
+def _words_re(words) -> str:
     return _alt([w.rstrip(".") for w in words])
 
 
@@ -238,7 +237,7 @@ _RE_AFTER_DATE = re.compile(
 )
 _RE_AFTER_TIME = re.compile(rf"\s*(?:(?:{_alt(_CTX['time_zones'])})\b|[-–]\s*\d{{1,2}}[.:]\d{{2}}|\s*(?:pagi|siang|sore|malam)\b)")
 _RE_CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
-_RE_SENT_START = re.compile(r"(?:^|[.!?:;\n“\"‘(]\s*|^\s*[-•*]\s*)$")
+_RE_SENT_START = re.compile(r"(?:^|[.!?:;\n“\"‘(]\s*|\s[-–—]\s*|^\s*[-•*]\s*)$")
 _RE_AFTER_COMMA = re.compile(r"\s*[,:]")
 _RE_AFTER_LIST_MARK = re.compile(r"[.)]\s")
 _RE_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
@@ -256,10 +255,17 @@ _RE_ORDINAL_KE_CUE = re.compile(
     re.I,
 )
 _RE_CLOCK_LIKE_UNIT = re.compile(r"\s*(?:%|persen|prosen|juta|ribu|miliar|triliun|kali)\b", re.I)
-# a count word right after a 4-digit figure means it is not a year ("2024 pemilih")
-_RE_AFTER_COUNT = re.compile(
-    r"\s+(?:orang|jiwa|peserta|pemilih|warga|pendukung|suara|kursi|kasus|TPS|desa|kelurahan|kecamatan|unit|buah|lembar|personel|petugas|anggota|relawan)\b"
+# a count word right after a figure makes it a quantity, not a year or a name ("2000 kiai",
+# "Yonif 611" but "DPR 575 kursi"); the words are the count units of indicator_units.toml
+_UNIT_LEXICON = tomllib.loads(
+    (Path(__file__).resolve().parent.parent / "lexicon" / "indicator_units.toml").read_text(encoding="utf-8")
 )
+_COUNT_WORDS = [
+    w for u, d in _UNIT_LEXICON["units"].items()
+    if u in ("case", "person", "candidate", "vote", "seat", "count") for w in d["words"]
+]
+_RE_AFTER_COUNT = re.compile(rf"\s+(?:{_alt(_COUNT_WORDS)})(?![\w-])", re.I)
+_RE_AFTER_QUANTITY = re.compile(rf"\s*%|\s*(?:persen|prosen)\b|\s+(?:{_alt(_COUNT_WORDS)})(?![\w-])", re.I)
 
 
 def _cue_set(key: str) -> frozenset[str]:
@@ -276,7 +282,7 @@ _CODE_CUES = _cue_set("code_cues")
 _LIST_OPENERS = _cue_set("list_openers")
 _CHAIN_SEPS = frozenset({"dan", "atau", "&", "/", "-", "–", "s.d.", "s/d", "sd", "jo", "jo.", "juncto", ",", "("})
 _RE_CHAIN_ITEM = re.compile(r"\(?\d+[a-zA-Z]?\)?[,)]*")
-_SENT_END_CHARS = frozenset('.!?:;"“”‘(')
+_SENT_END_CHARS = frozenset('.!?:;"“”‘(-–—')
 
 
 def _tail(before: str) -> list[str]:
@@ -336,7 +342,7 @@ def _is_name_before(before: str, toks: list[str]) -> bool:
     if len(toks) < 2 or not before.endswith(" ") or before.endswith("  "):
         return False
     w, prev = toks[-1], toks[-2]
-    return w[:1].isupper() and w[:1].isalpha() and prev[-1:] not in _SENT_END_CHARS
+    return w[:1].isupper() and w[:1].isalpha() and w[-1:].isalnum() and prev[-1:] not in _SENT_END_CHARS
 
 
 def _ctx_before(text: str, start: int, width: int = 60) -> str:
@@ -372,7 +378,7 @@ def _classify_digits(text: str, start: int, end: int, num: str) -> str:
         return "code"  # NIK, account and phone numbers without separators
     if _last_is(toks, _CODE_CUES) or (before[-1:] == "-" and before[-2:-1].isalpha()):
         return "code"  # "RT 05", "COVID-19", "H-7"
-    if num.isdigit() and len(num) <= 4 and _is_name_before(before, toks) and not _RE_AFTER_COUNT.match(after):
+    if num.isdigit() and len(num) <= 4 and _is_name_before(before, toks) and not _RE_AFTER_QUANTITY.match(after):
         return "code"  # "Yonif 611", "Dapil Jabar 8"
     if num.isdigit() and len(num) <= 2 and not _RE_RANK_CUE.search(before):
         if _RE_LINE_START.search(before) and _RE_AFTER_LIST_MARK.match(after):
@@ -511,17 +517,17 @@ def _mentions_for(text: str, m: re.Match) -> list[NumberMention]:
             if toks and _cue(toks[-1]) in ("nomor", "nomer", "no", "pasal", "ayat"):
                 res.append(NumberMention(ws, we, raw, v, False, "law_ref"))
                 continue
-            window = text[max(0, ws - 6):we + 12]
-            if _RE_IDIOMS.search(window):
-                idm = next((i for i in _RE_IDIOMS.finditer(text, max(0, ws - 6), we + 12) if i.start() <= ws and i.end() >= we), None)
-                if idm is not None:
-                    kind = "idiom"
-            if kind == "word":
+            if any(i.start() <= ws and i.end() >= we for i in _RE_IDIOMS.finditer(text, max(0, ws - 6), we + 12)):
+                kind = "idiom"  # "salah satu", "satu per satu"
+            else:
                 if _RE_OPEN_PAREN_AFTER_NUM.search(before) and _RE_CLOSE_PAREN.match(text, we):
                     kind = "restatement"  # "14 (empat belas) hari"
                 elif _is_list_position(text, ws, we):
                     kind = "list_ordinal"
-                elif raw[:1].isupper() and not _RE_SENT_START.search(before[-4:] if before else "") and before:
+                elif (
+                    raw[:1].isupper() and before and not _RE_SENT_START.search(before[-4:])
+                    and not _RE_AFTER_QUANTITY.match(text, we, we + 40)
+                ):
                     kind = "code"  # "Partai Tiga", "Lima Puluh Kota": a name, not a count
             res.append(NumberMention(ws, we, raw, v, False, kind))
         return res

@@ -37,7 +37,7 @@ ORDINAL_OPENERS = re.compile(
 @lru_cache(maxsize=1)
 def _re() -> dict:
     sp = lexicon.speech()
-    after = _alt(sp["after_quote"] + sp["reporting"])
+    after = _alt(sp["after_quote"] + sp["reporting"] + ["demikian"])
     return {
         "after_cue": re.compile(r"^\s*,?\s*(?:demikian\s+|begitu\s+|lebih\s+lanjut\s+|kembali\s+)?(?P<verb>" + after
                                 + r")(?P<nya>nya)?\b(?P<pron>\s+(?:dia|ia|beliau)\b)?"),
@@ -63,7 +63,7 @@ class _Speakers:
                 continue
             if kind == "person":
                 self.items.append((m.start, m.key, m.text))
-            elif self._is_org_speaker(m):
+            elif self._is_representative(m):
                 self.items.append((m.start, m.key, self._org_label(m)))
         self.items.sort()
 
@@ -74,6 +74,9 @@ class _Speakers:
         before = self.body[max(0, m.start - 20):m.start]
         after = self.body[m.end:m.end + 40]
         return bool(re.search(r"Perwakilan(?:\s+dari)?\s*$", before)) or bool(_re()["reporting"].match(after.strip()))
+
+    def _is_representative(self, m: Mention) -> bool:
+        return bool(re.search(r"Perwakilan(?:\s+dari)?\s*$", self.body[max(0, m.start - 20):m.start]))
 
     def _org_label(self, m: Mention) -> str:
         before = self.body[max(0, m.start - 20):m.start]
