@@ -21,18 +21,13 @@ EVENT_TYPES = {
     "monitoring": "patroli, supervisi, pengawasan in the field",
     "other": "seminar, dialog, FGD and other gatherings",
 }
-UNITS = {
-    "percent": "a share in percent (51,28 persen, 51,28%)",
-    "rank": "a position in a ranking (peringkat ke-48)",
-    "case": "cases, violations, reports (11 kasus pelanggaran)",
-    "day": "a number of days (18 hari lagi)",
-    "person": "people: participants, voters, officers (50 peserta)",
-    "count": "a count of things (TPS, partai, desa)",
-    "vote": "votes cast for a candidate or party",
-    "seat": "legislative seats",
-    "currency_idr": "rupiah amounts",
-    "other": "any other unit, named in metric",
-}
+def _units() -> dict[str, str]:
+    """The indicator unit vocabulary, from `pantau/lexicon/indicator_units.toml` (one source of truth)."""
+    from pantau.extract.indicators import UNIT_MEANINGS
+    return dict(sorted(UNIT_MEANINGS.items()))
+
+
+UNITS = _units()
 DATE_PRECISIONS = ["day", "month", "year", "unknown"]
 
 
