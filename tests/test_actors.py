@@ -81,3 +81,17 @@ def test_person_name_cleaning():
 def test_name_verb_and_cue_forms():
     b = "Lolly Suhenty mengatakan pengawasan akan diperketat. “Kami siap,” kata Bagja."
     assert names(b, "person") == ["Bagja", "Lolly Suhenty"]
+
+
+def test_office_run_read_backwards_and_names_after_titles():
+    assert names("Hal itu disampaikan Ketua Majelis Hakim Arief Hidayat saat membacakan putusan.", "person") == ["Arief Hidayat"]
+    assert names("“Jangan provokasi masyarakat,” kata Ketua MPU Aceh Tgk Faisal Ali di Banda Aceh.", "person") == ["Faisal Ali"]
+    r = extract_actors("Prabowo Subianto mengatakan sudah meminta waktu bertemu Ketua Umum PDI Perjuangan Megawati Soekarnoputri.")
+    roles = {a.name: a.role for a in r.actors.values() if a.kind == "person"}
+    assert roles == {"Prabowo Subianto": None, "Megawati Soekarnoputri": "Ketua Umum PDI Perjuangan"}
+
+
+def test_cue_only_short_form_takes_the_full_name_printed_elsewhere():
+    b = ("Pasangan calon nomor urut 2 Prabowo Subianto-Gibran Rakabuming Raka berkampanye di pasar.\n\n"
+         "“Harga cabai agak naik,” kata Gibran kepada wartawan.")
+    assert "Gibran Rakabuming Raka" in names(b, "person")

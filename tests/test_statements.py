@@ -67,3 +67,36 @@ def test_multi_paragraph_quote_continues():
     b = "“Paragraf pertama dari kutipan panjang ini.\n\n“Paragraf kedua menutup kutipan,” ujar Rizali."
     qs = quote_spans(b)
     assert len(qs) == 1 and b[qs[0].start:qs[0].end].endswith("menutup kutipan,")
+
+
+def test_lowercase_office_after_cue_names_the_person_not_the_body():
+    b = "“Dalam dua hingga tiga hari ini akan segera diluncurkan,” kata anggota Bawaslu RI Puadi dalam konferensi pers."
+    assert [s[2] for s in stmts(b) if s[0] == "direct"] == ["person|Puadi"]
+
+
+def test_title_period_does_not_end_the_cue():
+    b = "“Beberapa warga jemaat menjadi anggota partai, tetapi juga pengurus,” kata Pdt. Gustav Wutoy. Dalam pertemuan itu, Kaesang hadir."
+    assert [s[2] for s in stmts(b) if s[0] == "direct"] == ["person|Gustav Wutoy"]
+
+
+def test_quoted_name_without_cue_is_not_speech():
+    b = 'Tema CIFP 2023 adalah "From Non-Alignment to Creative Alignments" untuk mencerminkan realita baru.'
+    assert stmts(b) == []
+
+
+def test_dialogue_cues_tanya_jawab():
+    b = '"Ada hubungan darah?" tanya hakim Rios Rahmanto.\n\n"Tidak ada," jawab Maruarar Siahaan.'
+    out = [s for s in stmts(b) if s[0] == "direct"]
+    assert [s[2] for s in out] == ["person|Rios Rahmanto", "person|Maruarar Siahaan"]
+
+
+def test_nya_prefers_the_sentence_subject_over_a_later_object():
+    b = ("Rosan mengatakan strategi itu diambil dengan menghadirkan sosok Gibran sebagai pendamping Prabowo.\n\n"
+         "“Dalam struktur tim, yang paling banyak itu pemilih muda,” kata dia.")
+    assert [s[2] for s in stmts(b) if s[0] == "direct"] == ["person|Rosan"]
+
+
+def test_nya_after_apposition_subject_following_an_earlier_quote():
+    b = ("“Netralitas mutlak bagi ASN,” ujar Taufik.\n\nDi samping itu, Ketua Bawaslu Kukar, Teguh Wibowo, "
+         "menggarisbawahi pentingnya rakor ini.\n\n“Pilkada sudah tinggal 18 hari lagi,” ujarnya.")
+    assert [s[2] for s in stmts(b) if s[0] == "direct"][-1] == "person|Teguh Wibowo"

@@ -66,9 +66,9 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-NAME_WORD = r"(?:[A-Z][a-z]+(?:['’][A-Za-z]+|-[a-z]+)*|[A-Z]\.?(?=\s+[A-Z]))"
-NAME_SEQ = NAME_WORD + r"(?:\s+(?:(?:bin|binti|van|de|al|el|da)\s+)?" + NAME_WORD + r"){0,4}"
-DEGREE = r"(?:,?\s+(?:(?:[SMD]\.?\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.?D\.?|Lc\.?|MBA|MPA|MM|MH|MSi|SH|SE|SIP|SSos|SPd|ST)(?:,?\s*(?=[A-Z][A-Za-z]{0,4}\.)|\b)))"
+NAME_WORD = r"(?:[A-Z][a-z]+(?:['’][A-Za-z]+|-[a-z]+)*|[A-Z]\.?(?=[ \t]+[A-Z]))"
+NAME_SEQ = NAME_WORD + r"(?:[ \t]+(?:(?:bin|binti|van|de|al|el|da)[ \t]+)?" + NAME_WORD + r"){0,4}"
+DEGREE = r"(?:,?[ \t]+(?:(?:[SMD]\.?\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.?D\.?|Lc\.?|MBA|MPA|MM|MH|MSi|SH|SE|SIP|SSos|SPd|ST)(?:,?[ \t]*(?=[A-Z][A-Za-z]{0,4}\.)|\b)))"
 ROMAN = r"(?:I{1,3}|IV|V|VI{0,3}|IX|X)"
 
 
@@ -85,45 +85,48 @@ def _patterns() -> dict:
         for a in o["aliases"]:
             org_alias[a] = o
     sp = lexicon.speech()
-    title_re = r"(?:(?:" + _alt(titles) + r")(?:\s+|(?<=\.)))"
-    acting_re = r"(?:(?:" + _alt(acting) + r")\.?\s+(?:\([A-Za-z]+\)\s+)?)"
+    title_re = r"(?:(?:" + _alt(titles) + r")(?:[ \t]+|(?<=\.)))"
+    acting_re = r"(?:(?:" + _alt(acting) + r")\.?[ \t]+(?:\([A-Za-z]+\)[ \t]+)?)"
     office_re = r"(?:" + _alt(office_terms) + r")"
     tail_tok = r"(?:[A-Z][\w.&'’/-]*|" + ROMAN + r"|\([A-Za-z ]{2,20}\)|RI|se-[A-Z]\w+)"
     tail_lower = r"(?:dan|dari|bidang|divisi|urusan|pada|untuk)"
-    office_phrase = (r"(?P<office>" + acting_re + r"?" + office_re + r"(?:\s+" + tail_tok + r"|\s+" + tail_lower
-                     + r"(?=\s+[A-Z])){0,9})")
+    office_ci_re = r"(?:" + _alt(office_terms + [t[0].lower() + t[1:] for t in office_terms if t[0].isupper() and not t.isupper()]) + r")"
+    office_phrase_ci = (r"(?P<office>" + acting_re + r"?" + office_ci_re + r"(?:[ \t]+" + tail_tok + r"|[ \t]+" + tail_lower
+                        + r"(?=[ \t]+[A-Z])){0,9})")
+    office_phrase = (r"(?P<office>" + acting_re + r"?" + office_re + r"(?:[ \t]+" + tail_tok + r"|[ \t]+" + tail_lower
+                     + r"(?=[ \t]+[A-Z])){0,9})")
     return {
         "title": title_re,
         "office_phrase": office_phrase,
         "apposition": re.compile(
-            r"(?<![\w-])" + office_phrase + r"\s*,\s+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
-            r"(?P<deg>" + DEGREE + r"*)(?=\s*(?:[,.;:)]|$)|\s+(?:dalam|saat|ketika|pada|di|yang|juga|pun|"
+            r"(?<![\w-])" + office_phrase + r"[ \t]*,[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
+            r"(?P<deg>" + DEGREE + r"*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:dalam|saat|ketika|pada|di|yang|juga|pun|"
             r"mengatakan|menyampaikan|menjelaskan|menegaskan|menambahkan|menyebut|menyebutkan|menilai|"
             r"berharap|meminta|mengajak|mengungkapkan|melalui|bersama|dan|selaku|sebagai)\b)"),
         "office_name": re.compile(
-            r"(?<![\w-])" + office_phrase + r"\s+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"),
-        "titled": re.compile(r"(?<![\w-])(?P<titles>(?:" + _alt([t for t in titles if t[0].isupper() and (t.endswith('.') or t in ('Prof', 'KH', 'Kyai', 'Kiai', 'Habib', 'Ustaz', 'Ustadz', 'Gus')) and t not in ('Pol.', 'Purn.', 'Inf.')]) + r")\s*(?:" + title_re + r")*)(?P<name>" + NAME_SEQ + r")"),
+            r"(?<![\w-])" + office_phrase + r"[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"),
+        "titled": re.compile(r"(?<![\w-])(?P<titles>(?:" + _alt([t for t in titles if t[0].isupper() and (t.endswith('.') or t in ('Prof', 'KH', 'Kyai', 'Kiai', 'Habib', 'Ustaz', 'Ustadz', 'Gus')) and t not in ('Pol.', 'Purn.', 'Inf.')]) + r")[ \t]*(?:" + title_re + r")*)(?P<name>" + NAME_SEQ + r")"),
         "name_verb": re.compile(
-            r"(?<![\w-])(?P<name>" + NAME_SEQ + r")(?P<deg>" + DEGREE + r"*)\s*,?\s+(?:juga\s+|pun\s+|kembali\s+|lalu\s+|kemudian\s+|"
-            r"sebelumnya\s+|telah\s+|sudah\s+|akan\s+)?(?P<verb>" + _alt(sp["reporting"]) + r")\b"),
+            r"(?<![\w-])(?P<name>" + NAME_SEQ + r")(?P<deg>" + DEGREE + r"*)[ \t]*,?[ \t]+(?:juga[ \t]+|pun[ \t]+|kembali[ \t]+|lalu[ \t]+|kemudian[ \t]+|"
+            r"sebelumnya[ \t]+|telah[ \t]+|sudah[ \t]+|akan[ \t]+)?(?P<verb>" + _alt(sp["reporting"]) + r")\b"),
         "cue_name": re.compile(
-            r"(?:[”\"’]\s*,?\s*|,\s+|\s)(?:" + _alt(sp["after_quote"]) + r")\s+(?P<titles>" + title_re + r"*)(?:"
-            + office_phrase + r"\s+)?(?P<name>" + NAME_SEQ + r")"),
-        "according": re.compile(r"\b[Mm]enurut\s+(?P<titles>" + title_re + r"*)(?:" + office_phrase + r"\s*,?\s+)?(?P<name>"
-                                + NAME_SEQ + r")\s*,"),
+            r"(?:[”\"’][ \t]*,?[ \t]*|,[ \t]+|\s)(?:" + _alt(sp["after_quote"]) + r")[ \t]+(?P<titles>" + title_re + r"*)(?:"
+            + office_phrase_ci + r"[ \t]+)?(?P<name>" + NAME_SEQ + r")"),
+        "according": re.compile(r"\b[Mm]enurut[ \t]+(?P<titles>" + title_re + r"*)(?:" + office_phrase_ci + r"[ \t]*,?[ \t]+)?(?P<name>"
+                                + NAME_SEQ + r")[ \t]*,"),
         "unnamed_office": re.compile(
             r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, )|(?<=itu )|(?<=ini )|(?<=oleh ))(?P<office>" + acting_re + r"?" + office_re
-            + r"(?:\s+" + tail_tok + r"){1,8})(?=\s*(?:,\s*yang\s[^,]{0,80},\s*)?\s+(?:juga\s+|pun\s+)?(?:me[a-z]+|ber[a-z]+|"
+            + r"(?:[ \t]+" + tail_tok + r"){1,8})(?=[ \t]*(?:,[ \t]*yang\s[^,]{0,80},[ \t]*)?[ \t]+(?:juga[ \t]+|pun[ \t]+)?(?:me[a-z]+|ber[a-z]+|"
               r"turut|hadir)\b)"),
-        "representative": re.compile(r"\b(?P<label>Perwakilan(?:\s+dari)?\s+(?P<org>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,5}))"),
+        "representative": re.compile(r"\b(?P<label>Perwakilan(?:[ \t]+dari)?[ \t]+(?P<org>[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,5}))"),
         "org_alias": re.compile(r"(?<![\w])(?P<alias>" + _alt(org_alias) + r")(?![\w])"),
         "org_alias_map": org_alias,
         "gov": re.compile(
-            r"(?<![\w-])(?:Pemerintah\s+(?P<lvl>Kabupaten|Kota|Provinsi)(?:\s*\((?:Pemkab|Pemkot|Pemprov)\))?|"
-            r"(?P<abbr>Pemkab|Pemkot|Pemprov|Pemda))\s+(?P<region>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
-            r"(?:\s*\((?P<ra>[A-Za-z ]{2,20})\))?"),
+            r"(?<![\w-])(?:Pemerintah[ \t]+(?P<lvl>Kabupaten|Kota|Provinsi)(?:[ \t]*\((?:Pemkab|Pemkot|Pemprov)\))?|"
+            r"(?P<abbr>Pemkab|Pemkot|Pemprov|Pemda))[ \t]+(?P<region>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+            r"(?:[ \t]*\((?P<ra>[A-Za-z ]{2,20})\))?"),
         "definition": re.compile(
-            r"(?P<long>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|dan|untuk|atau|&|di|dari|serta)){1,12})\s+\((?P<abbr>[A-Z][A-Za-z-]{1,14}(?:\s[A-Z][A-Za-z]{1,10})?)\)"),
+            r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk|atau|&|di|dari|serta)){1,12})[ \t]+\((?P<abbr>[A-Z][A-Za-z-]{1,14}(?:\s[A-Z][A-Za-z]{1,10})?)\)"),
         "cap_phrase": re.compile(r"(?<![\w-])[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){1,5}"),
     }
 

@@ -56,16 +56,26 @@ class _Speakers:
     def __init__(self, body: str, actors: ActorResult, quotes: list[Quote]):
         self.body = body
         self.quotes = quotes
-        self.items: list[tuple[int, str, str]] = []  # (pos, actor key, label)
+        self.items: list[tuple[int, str, str, bool]] = []  # (pos, actor key, label, is a subject)
         for m in actors.mentions:
             kind = m.key.split("|", 1)[0]
             if self._in_quote(m.start):
                 continue
             if kind == "person":
-                self.items.append((m.start, m.key, m.text))
+                self.items.append((m.start, m.key, m.text, self._is_subject(m)))
             elif self._is_representative(m):
-                self.items.append((m.start, m.key, self._org_label(m)))
+                self.items.append((m.start, m.key, self._org_label(m), True))
         self.items.sort()
+
+    def _is_subject(self, m: Mention) -> bool:
+        """A mention that opens its sentence or is followed by a verb: who the next `-nya` points to."""
+        before = self.body[max(0, m.start - 60):m.start]
+        if re.search(r"(?:^|[.!?”\"]\s+|\n|(?:Sementara itu|Selain itu|Di samping itu|Sebelumnya|Kemudian),\s+)"
+                     r"(?:[A-Z][\w.()]*,?\s+){0,8}$", before) is None:
+            return False
+        after = self.body[m.end:m.end + 120]
+        return bool(re.match(r"\s*(?:,[^,.“”\"]{0,90},|,)?\s*(?:juga\s+|pun\s+|kembali\s+|lalu\s+|telah\s+|sudah\s+)?"
+                             r"(?:me\w+|ber\w+|ter\w+|di\w+kan|mengaku|menurut)", after))
 
     def _in_quote(self, pos: int) -> bool:
         return any(q.open <= pos < q.close for q in self.quotes)
@@ -84,15 +94,30 @@ class _Speakers:
         return self.body[m.start - len(r.group(0)):m.end] if r else m.text
 
     def add(self, pos: int, key: str, label: str) -> None:
-        self.items.append((pos, key, label))
+        self.items.append((pos, key, label, True))
         self.items.sort()
 
-    def before(self, pos: int) -> tuple[str, str] | None:
+    def before(self, pos: int, window: int = 700) -> tuple[str, str] | None:
+        """The antecedent of a pronoun at `pos`: the latest subject or speaker within `window` characters,
+        else the latest person named before it."""
         cands = [it for it in self.items if it[0] < pos]
         if not cands:
             return None
-        _, key, label = cands[-1]
+        subjects = [it for it in cands if it[3] and it[0] >= pos - window]
+        _, key, label, _ = (subjects or cands)[-1]
         return key, label
+
+
+def _cue_reach(text: str) -> int:
+    """How far after a cue verb the speaker may be named: to the sentence end (not a title's period)."""
+    titles = lexicon.titles()
+    for m in re.finditer(r"[.!?\n“\"”]", text):
+        if m.group(0) == ".":
+            word = re.search(r"(\S+)$", text[:m.start()])
+            if word and (word.group(1) + "." in titles or len(word.group(1)) == 1):
+                continue
+        return m.start()
+    return min(len(text), 100)
 
 
 def _mention_after(actors: ActorResult, pos: int, limit: int) -> Mention | None:
@@ -107,12 +132,13 @@ def _is_title_quote(body: str, q: Quote) -> bool:
     before = body[max(0, q.open - 40):q.open]
     if _re()["title_cue"].search(before):
         return True
+    if _re()["after_cue"].match(body[q.close + 1:q.close + 40]):
+        return False  # “Tidak ada,” jawab Maruarar: short, but said
     words = content.split()
     if len(words) < 4 and not re.search(r"[.!?]$", content):
         return True  # scare quotes: ”wajah baru”
-    tail = body[q.close + 1:q.close + 3] if q.close < len(body) else ""
-    if not re.search(r"[.,!?…]$", content) and len(words) < 12 and not re.match(r"\s*,?\s*[a-z]", tail):
-        return True  # a named thing in quotes, not speech
+    if not re.search(r"[.,!?…]$", content):
+        return True  # a named thing in quotes ("Tema … adalah “From Non-Alignment …” untuk …"), not speech
     return False
 
 
@@ -146,8 +172,7 @@ def extract_statements(body: str, actors: ActorResult) -> list[Statement]:
                 if ante:
                     key, label = ante
             else:
-                sent_end = re.search(r"[.!?\n“\"]", after[m.end():])
-                limit = q.close + 1 + m.end() + (sent_end.start() if sent_end else 80)
+                limit = q.close + 1 + m.end() + _cue_reach(after[m.end():])
                 mm = _mention_after(actors, q.close + 1 + m.end(), limit)
                 if mm:
                     key, label = mm.key, _label_with_office(body, mm)
