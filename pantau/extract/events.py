@@ -97,6 +97,9 @@ def _event_name(sentence: str, tpos: int, trigger: str) -> str:
     m = re.match(r"[\w-]+(?:\s+(?:\([A-Za-z]+\)|[A-Za-z][\w-]*)){0,10}", rest)
     phrase = m.group(0) if m else trigger
     phrase = re.split(r"\s+(?:yang|di|pada|dengan|ini|itu|tersebut|dalam|untuk|bagi|selama|sebagai|oleh|dan|serta|"
+                      r"harus|akan|sudah|telah|masih|bisa|dapat|tidak|belum|agar|supaya|karena|sebab|jika|saat|"
+                      r"ketika|kepada|terhadap|antara|sesuai|hingga|sampai|mulai|sejak|nanti|kemarin|juga|pun|lagi|"
+                      r"terkait|ke|dari|atau|adalah|merupakan|menjadi|kembali|secara|"
                       r"Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|bertema|bertajuk|mengusung|digelar|berlangsung)\b",
                       phrase)[0]
     return _strip_parens(phrase).strip(" ,.")
@@ -142,7 +145,9 @@ def extract_events(body: str, actors: ActorResult, *, captions: list[str] = (), 
             elif THEME.search(sent) and ev.name and not THEME.search(ev.name):
                 ev.name = THEME.search(sent).group("theme").strip()
             if ev.start_date is None and dated:
-                d = dated[0]
+                # the date nearest the trigger, preferring one that follows it ("pemungutan suara pada 14 Februari")
+                tpos = m.start()
+                d = min(dated, key=lambda dm: (dm.start - tpos if dm.start >= tpos else 3 * (tpos - dm.end)))
                 ev.start_date, ev.end_date = d.start_date, d.end_date or d.start_date
                 ev.date_precision, ev.date_text = d.precision, d.text
                 ev.year_inferred, ev.weekday_mismatch = d.year_inferred, d.weekday_mismatch
@@ -168,7 +173,8 @@ def extract_events(body: str, actors: ActorResult, *, captions: list[str] = (), 
     if not events:
         return []
     for ev in events.values():
-        if ev.place is None and dateline_place:
+        # the dateline is where a local event happened; an election day happens everywhere
+        if ev.place is None and dateline_place and ev.event_type != "voting":
             ev.place, ev.region_code = dateline_place
         if not ev.organizer_keys:
             ev.organizer_keys = _lead_organizer(body, actors)
