@@ -36,7 +36,7 @@ def dateline_patterns() -> list[re.Pattern]:
 
 
 # a reporter credit glued before the dateline: "Laporan wartawan Sripoku.com, Angga TRIBUNSUMSEL. COM, PALEMBANG -"
-_LEAD_NOISE = re.compile(r"^Laporan\s+wartawan\s+[^,\n]{2,40},\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}?\s+(?=[A-Z]{3,})",
+_LEAD_NOISE = re.compile(r"^Laporan\s+wartawan\s+[^,\n]{2,40},\s*(?P<reporter>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}?)\s+(?=(?-i:[A-Z]{3,}))",
                          re.IGNORECASE)
 _NOT_PLACES = {"Foto", "Ilustrasi", "Video", "Baca", "Sumber", "Catatan", "Update", "Breaking"}
 _DESK_CODE = re.compile(r"^[a-z]+\d*$|\d")
@@ -122,6 +122,9 @@ def article_meta(ct: CleanText, raw_meta: dict | None = None, normalize_place=No
         heads = [h for h in ct.pre_lead if len(h.split()) >= 3 and not h.endswith(":")]
         title = heads[-1] if heads else None
     author = editor = None
+    noise = _LEAD_NOISE.match(lead)
+    if noise:
+        author = _clean_author(noise.group("reporter"))
     # Okezone-style sign-off: the writer's name as the closing credit "(Qur'anul Hidayat)"
     for tag in ct.credit_tags:
         words = tag.split()

@@ -77,3 +77,20 @@ def test_dateline_house_styles():
     assert parse_dateline("Liputan6.com, Jakarta - Ketua Bawaslu")[:2] == ("Liputan6.com", "Jakarta")
     assert parse_dateline("SAMARINDA – Pemerintah Kabupaten Kutai Timur")[:2] == (None, "SAMARINDA")
     assert parse_dateline("Pemerintah Kabupaten Kutai Timur menyatakan optimisme")[:2] == (None, None)
+
+
+def test_national_outlet_house_styles_and_glued_bylines():
+    m = article_meta(clean_text("Jakarta, CNN Indonesia - - Komisi Pemilihan Umum menetapkan daftar pemilih tetap untuk Pemilu 2024 hari ini."))
+    assert (m.outlet, m.dateline) == ("CNN Indonesia", "Jakarta")
+    m = article_meta(clean_text("jpnn.com - JAKARTA - Ketua Bidang Kehormatan DPP PDI Perjuangan menyampaikan sikap partai soal pemilu."))
+    assert (m.outlet, m.dateline) == ("jpnn.com", "Jakarta")
+    m = article_meta(clean_text("Rimanews - Kepolisian Resor Jember membongkar sindikat pembuatan dokumen negara menjelang pilkada."))
+    assert (m.outlet, m.dateline) == ("Rimanews", None)
+    ct = clean_text("Pontianak (ANTARA) - Ketua Umum Partai Hanura hadir dalam konsolidasi partai menjelang pemilu.\n"
+                    "Konsolidasi berlangsung tertutup BudayaPewarta: Fianda Sjofjan RassatEditor: Guido Merung COPYRIGHT © ANTARA 2023")
+    m = article_meta(ct)
+    assert (m.outlet, m.dateline, m.author, m.editor) == ("ANTARA", "Pontianak", "Fianda Sjofjan Rassat", "Guido Merung")
+    assert "Pewarta" not in ct.body and "COPYRIGHT" not in ct.body
+    m = article_meta(clean_text("Laporan wartawan Sripoku.com, Angga Dwi TRIBUNSUMSEL. COM, PALEMBANG - Perlombaan panjat pinang "
+                                "digelar warga di tepi sungai pada Kamis pagi."))
+    assert (m.outlet, m.dateline, m.author) == ("TRIBUNSUMSEL.COM", "Palembang", "Angga Dwi")
