@@ -464,6 +464,26 @@ def _extend_single_names(b: _Builder) -> None:
             _add_person(b, m.start(), m.group(0), "extended")
 
 
+def _add_recognized_persons(b: _Builder) -> None:
+    """Names the statistical recognizer (`pantau.ner`, a CRF trained on NERGrit + idner-news-2k) tags as
+    persons where no rule found anything: rules and lexicons win every overlap, and a tagged span must
+    still pass `clean_person_name` (no regions, organizations, offices or common words)."""
+    try:
+        from pantau.ner import tag_names
+    except ImportError:  # pragma: no cover - the model ships with the package
+        return
+    taken = [(c.start, c.end) for c in b.claims]
+    for sp in tag_names(b.body):
+        if sp.label != "PER" or any(s_ < sp.end and sp.start < e_ for s_, e_ in taken):
+            continue
+        words = sp.text.replace("-", " ").split()
+        if not all(w[:1].isupper() for w in words):
+            continue
+        if len(words) == 1 and (_is_jurisdiction(sp.text) or len(sp.text) < 3):
+            continue  # one word that is also a place name (Lombok, Cakung) is too often the place
+        _add_person(b, sp.start, sp.text, "ner")
+
+
 def _looks_org(phrase: str) -> bool:
     P = _patterns()
     toks = phrase.split()
@@ -605,6 +625,7 @@ def extract_actors(body: str) -> ActorResult:
     _find_orgs(b)
     _find_persons(b)
     _extend_single_names(b)
+    _add_recognized_persons(b)
     # an organization claim inside a person's name (or vice versa) is resolved by span length below
     taken = [(c.start, c.end) for c in b.claims]
     _find_unnamed_offices(b, taken)
