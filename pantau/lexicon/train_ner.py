@@ -8,7 +8,8 @@ Data (read from ../shared/data/ner, not copied into the repo):
 Both train splits are used for training; idner-news-2k dev and NERGrit valid are held out
 and only scored.
 
-Run (about a minute on one core; deterministic: fixed parameters, files in sorted order):
+Run (about 20 s on one core; deterministic: fixed parameters, files in sorted order, the same
+model bytes on every run with the same library versions):
     python -m pantau.lexicon.train_ner            # train, score, write the model
     python -m pantau.lexicon.train_ner --data DIR --out PATH
 
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "ner"
 OUT = Path(__file__).resolve().parent / "ner_crf.model"
 
-# L1 prunes most features (model ~1 MB); chosen on the dev sets, see NER_MODEL.md
+# L1 (c1) prunes the feature set to ~27k weights, ~1.5 MB; chosen on the held-out sets, see NER_MODEL.md
 PARAMS = dict(algorithm="lbfgs", c1=0.1, c2=0.05, max_iterations=200, all_possible_transitions=True)
 
 LABEL_MAP = {"PERSON": "PER", "PER": "PER", "ORGANISATION": "ORG", "ORG": "ORG", "PLACE": "LOC", "LOC": "LOC"}
@@ -63,42 +64,60 @@ def read_conll(path: Path) -> list[Sentence]:
 
 
 def retokenize(sent: Sentence) -> tuple[str, list[tuple[int, int]], list[str]]:
-    """Join gold tokens with spaces and re-split them with the runtime tokenizer.
+    """Rebuild the sentence text and re-split it with the runtime tokenizer.
 
-    Sub-tokens keep their token's tag; edge punctuation of an entity token becomes O
-    (`(Jokowi)`), and a person pair in one token becomes two persons (`Jokowi-Kalla`).
-    Returns (text, token offsets, tags).
+    Gold tokens are joined with spaces, except that a lone `-` between two words is glued to
+    them (NERGrit writes `sumber - sumber`, `Jean - Marie`), so hyphens look as they do in news
+    text. Each runtime token takes the tag of the gold token it starts in; later pieces of one
+    gold token continue its entity, edge punctuation of an entity becomes O (`(Jokowi)`), and a
+    person pair in one token becomes two persons (`Jokowi-Kalla`). Returns (text, offsets, tags).
     """
-    text_parts, toks, tags = [], [], []
+    parts, starts = [], []
     pos = 0
-    for token, tag in sent:
-        subs = tokenize(token)
+    for k, (token, _tag) in enumerate(sent):
+        glued = k > 0 and (
+            (token == "-" and k + 1 < len(sent) and sent[k - 1][0][-1:].isalnum() and sent[k + 1][0][:1].isalnum())
+            or (sent[k - 1][0] == "-" and k >= 2 and sent[k - 2][0][-1:].isalnum() and token[:1].isalnum()))
+        if k > 0 and not glued:
+            parts.append(" ")
+            pos += 1
+        starts.append(pos)
+        parts.append(token)
+        pos += len(token)
+    text = "".join(parts)
+    toks = tokenize(text)
+
+    tags: list[str] = []
+    g = 0
+    seen: dict[int, int] = {}  # gold index -> word pieces already tagged
+    for s, e in toks:
+        while g + 1 < len(sent) and starts[g + 1] <= s:
+            g += 1
+        tag = sent[g][1]
+        word = text[s:e]
         if tag == "O":
-            sub_tags = ["O"] * len(subs)
-        else:
-            lab = tag[2:]
-            words = [i for i, (s, e) in enumerate(subs) if token[s:e][0].isalnum()]
-            sub_tags = ["O"] * len(subs)
-            if words:
-                first, last = words[0], words[-1]
-                for i in range(first, last + 1):
-                    sub_tags[i] = f"I-{lab}"
-                sub_tags[first] = tag
-                if lab == "PER":  # Jokowi-Kalla: two people
-                    for i in range(first + 1, last):
-                        if token[subs[i][0]:subs[i][1]] == "-":
-                            sub_tags[i] = "O"
-                            sub_tags[i + 1] = "B-PER"
-        for (s, e), t in zip(subs, sub_tags):
-            toks.append((pos + s, pos + e))
-            tags.append(t)
-        text_parts.append(token)
-        pos += len(token) + 1
+            tags.append("O")
+            continue
+        lab = tag[2:]
+        gold_end = starts[g] + len(sent[g][0])
+        if not word[0].isalnum():
+            inner = seen.get(g, 0) > 0 and any(text[s2:e2][0].isalnum() for s2, e2 in toks if e <= s2 < gold_end)
+            # a lone inner mark keeps its tag (O ' Reilly); an entity's edge punctuation is O
+            lone = len(sent[g][0]) == len(word) and tag.startswith("I-")
+            if lab == "PER" and word == "-" and inner:
+                tags.append("O")  # Jokowi-Kalla: two people
+                seen[g] = -1
+            else:
+                tags.append(f"I-{lab}" if inner or lone else "O")
+            continue
+        n = seen.get(g, 0)
+        tags.append(tag if n == 0 else "B-PER" if n == -1 else f"I-{lab}")
+        seen[g] = max(n, 0) + 1
     # an entity continuing after a dropped edge token starts afresh
     for i, t in enumerate(tags):
         if t.startswith("I-") and (i == 0 or tags[i - 1] == "O"):
             tags[i] = "B-" + t[2:]
-    return " ".join(text_parts), toks, tags
+    return text, toks, tags
 
 
 def load(paths: list[Path]) -> list[tuple[str, list[tuple[int, int]], list[str]]]:

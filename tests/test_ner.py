@@ -1,0 +1,75 @@
+"""The statistical name recognizer (`pantau.ner`): names the rules miss, valid offsets, never a crash."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pantau.ner import MODEL_PATH, NameSpan, tag_names, tokenize
+
+pytestmark = pytest.mark.skipif(not MODEL_PATH.exists(), reason="run `python -m pantau.lexicon.train_ner` first")
+
+
+def names(text: str, label: str = "PER") -> list[str]:
+    return [s.text for s in tag_names(text) if s.label == label]
+
+
+def test_person_after_office_without_speech_cue():
+    assert "Hasyim Asy'ari" in names("Ketua KPU RI Hasyim Asy'ari mengatakan tahapan berjalan lancar.")
+
+
+def test_ticket_pair_joined_by_hyphen_gives_two_people():
+    text = "pasangan calon nomor urut 2 Prabowo Subianto-Gibran Rakabuming Raka"
+    assert names(text) == ["Prabowo Subianto", "Gibran Rakabuming Raka"]
+
+
+def test_ticket_pair_with_spaced_dash():
+    text = "Pasangan Ganjar Pranowo - Mahfud MD mendapat nomor urut 3 dalam pengundian di kantor KPU, Jakarta."
+    assert names(text) == ["Ganjar Pranowo", "Mahfud MD"]
+
+
+def test_election_body_and_city_are_not_persons():
+    spans = tag_names("Komisi Pemilihan Umum (KPU) Kota Samarinda")
+    assert not [s for s in spans if s.label == "PER"]
+    assert {s.label for s in spans} <= {"ORG", "LOC"}
+
+
+def test_offsets_point_into_the_given_text():
+    text = "  Wakil Presiden Ma'ruf Amin hadir di Samarinda, Kalimantan Timur.\n\nIa didampingi Gubernur Isran Noor."
+    spans = tag_names(text)
+    assert spans
+    for s in spans:
+        assert isinstance(s, NameSpan)
+        assert text[s.start:s.end] == s.text
+        assert s.label in {"PER", "ORG", "LOC"}
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+
+
+def test_tokenizer_keeps_names_with_apostrophes_and_arabic_articles_whole():
+    text = "Ma'ruf Amin, Hasyim Asy'ari, Al-Fatih dan anak-anak; Subianto-Gibran; PDI-P (2.000)"
+    words = [text[s:e] for s, e in tokenize(text)]
+    assert {"Ma'ruf", "Asy'ari", "Al-Fatih", "anak-anak", "PDI-P", "2.000"} <= set(words)
+    assert words[words.index("Subianto"):words.index("Subianto") + 3] == ["Subianto", "-", "Gibran"]
+
+
+@pytest.mark.parametrize("junk", ["", " ", "\n\n\n", ".", "...!?", "-" * 5000, "A" * 100_000,
+                                  "Ma'" * 1000, "\x00\ufeff\u200b", "Rp2.000.000,- ", None, 42])
+def test_never_raises_on_junk(junk):
+    assert isinstance(tag_names(junk), list)
+
+
+def test_long_text_without_sentence_breaks():
+    text = " ".join(["Bawaslu Kukar memanggil Teguh Wibowo"] * 2000)
+    spans = tag_names(text)
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+       | st.lists(st.sampled_from(["Prabowo", "Subianto", "-", "Gibran", "KPU", "Kota", "'", ".", "\n",
+                                   "Asy'ari", "dan", "(", ")", "2", ",", "Al-", " "]), max_size=60).map("".join))
+def test_any_text_gives_valid_spans(text):
+    for s in tag_names(text):
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start:s.end] == s.text
+        assert s.label in {"PER", "ORG", "LOC"}
