@@ -1,63 +1,94 @@
-"""The build flow: discover -> extract (one task per batch of articles) -> resolve + store.
+"""The build flow: plan -> extract (a bounded number of task runs over parts) -> resolve + store.
 
-Tasks pass file paths (batch folders under `OUT/.work/`), never DataFrames. Each flow run publishes
-a table artifact (rows per table, quarantined rows) and a markdown summary with the output paths.
+Tasks pass file paths (part specs and part folders under `OUT/.work/`), never DataFrames. Extraction
+runs as a subflow on the chosen task runner:
+- `threads` (default): Prefect's thread pool; each task hands its parts to a shared process pool of
+  `workers` processes (extraction is CPU-bound Python, threads alone would share one core);
+- `dask`: a `prefect-dask` `DaskTaskRunner`, on a local cluster of `workers` single-threaded worker
+  processes, or on an existing scheduler given by `dask_address` (`tcp://host:8786`).
+Each flow run publishes a table artifact (rows per table) and a markdown summary.
 
-    python -m flows.build --input seeds --out build        # same as `pantau build --runner prefect`
+    python -m flows.build --input seeds --out build --runner dask    # same as `pantau build --runner dask`
 """
 from __future__ import annotations
 
 import argparse
-import shutil
+import logging
+import dataclasses
 import time
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from pantau import build as core
 
 
-@task(name="discover-inputs", retries=2, retry_delay_seconds=1)
-def discover_task(input_dir: str, batch_bytes: int) -> tuple[list[list[dict]], list[dict], int]:
-    files, quarantine = core.discover(input_dir)
-    batches = core.plan_batches(files, batch_bytes)
-    return [[f.__dict__ for f in b] for b in batches], quarantine, len(files)
+@task(name="plan-build", retries=1, retry_delay_seconds=1)
+def plan_task(input_dir: str, out: str, batch_bytes: int, full: bool) -> dict:
+    return dataclasses.asdict(core.plan_build(input_dir, out, batch_bytes=batch_bytes, full=full))
 
 
-@task(name="extract-batch", retries=2, retry_delay_seconds=1)
-def extract_task(batch: list[dict], work: str) -> str:
-    return str(core.extract_batch([core.InputFile(**f) for f in batch], Path(work)))
+@task(name="extract-parts", retries=2, retry_delay_seconds=1)
+def extract_task(spec_paths: list[str], work: str, workers: int = 1) -> list[tuple[str, int, int]]:
+    return core.extract_task_parts(spec_paths, work, workers)
 
 
 @task(name="resolve-validate-store", retries=1, retry_delay_seconds=1)
-def resolve_store_task(folders: list[str], out: str, quarantine: list[dict]) -> dict:
-    rows, qdf = core.resolve_and_store([Path(f) for f in folders], Path(out), quarantine)
-    core.prune_work(Path(out) / ".work", [Path(f) for f in folders])
-    reasons: dict[str, int] = {}
-    for r in qdf.iter_rows(named=True):
-        key = f"{r['stage']}: {r['reason'] if r['stage'] != 'validate' else r['check']}"
-        reasons[key] = reasons.get(key, 0) + 1
-    return {"rows": rows, "reasons": reasons}
+def resolve_store_task(plan: dict) -> dict:
+    rows, qdf = core.assemble_and_store(core.BuildPlan(**plan))
+    return {"rows": rows, "reasons": core.quarantine_reasons(qdf)}
+
+
+def _task_runner(runner: str, workers: int, dask_address: str | None):
+    if runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                              "dashboard_address": None, "silence_logs": logging.ERROR})
+    return ThreadPoolTaskRunner(max_workers=max(1, workers))
+
+
+@flow(name="pantau-extract", log_prints=False)
+def extract_flow(tasks: list[list[str]], work: str, workers: int, runner: str) -> list[list]:
+    """Run the extraction tasks on this subflow's task runner; results in task order."""
+    inner = workers if runner != "dask" else 1  # on Dask each worker process runs its task itself
+    futures = [extract_task.submit(t, work, inner) for t in tasks]
+    done = []
+    for f in futures:
+        res = f.result()
+        if runner == "dask":  # parts finished in other processes: report them here
+            for r in res:
+                core._report(r)
+        done.append(res)
+    return done
 
 
 @flow(name="pantau-build", log_prints=False)
 def build_flow(input_dir: str = "seeds", out: str = "build", batch_bytes: int = core.DEFAULT_BATCH_BYTES,
-               full: bool = False) -> dict:
-    """Build the warehouse from every article under `input_dir` into `out`."""
+               full: bool = False, runner: str = "threads", workers: int | None = None,
+               dask_address: str | None = None) -> dict:
+    """Build the warehouse from every article under `input_dir` into `out` (incremental unless `full`)."""
     log = get_run_logger()
+    workers = core.default_workers() if not workers else workers
     t0 = time.perf_counter()
-    work = Path(out) / ".work"
-    if full:
-        shutil.rmtree(work, ignore_errors=True)
-    batches, quarantine, n_files = discover_task(input_dir, batch_bytes)
-    log.info("%d input files in %d batches", n_files, len(batches))
-    t1 = time.perf_counter()
-    futures = extract_task.map(batches, work=str(work))
-    folders = [f.result() for f in futures]
-    t2 = time.perf_counter()
-    result = resolve_store_task(folders, out, quarantine)
-    t3 = time.perf_counter()
+    with core.build_lock(out):
+        plan = plan_task(input_dir, out, batch_bytes, full)
+        n_parts = sum(len(t) for t in plan["tasks"])
+        log.info("%d input files, %d units: %d to extract in %d parts, %d tasks (%s runner, %d workers)",
+                 plan["files"], plan["units"], plan["todo_units"], n_parts, len(plan["tasks"]), runner, workers)
+        t1 = time.perf_counter()
+        core.report_planned(core.BuildPlan(**plan))
+        if plan["tasks"]:
+            sub = extract_flow.with_options(task_runner=_task_runner(runner, workers, dask_address))
+            sub(plan["tasks"], str(Path(out) / ".work"), workers, runner)
+            core.shutdown_pools()
+        t2 = time.perf_counter()
+        result = resolve_store_task(plan)
+        t3 = time.perf_counter()
     rows = result["rows"]
     create_table_artifact(
         key="pantau-build-rows",
@@ -66,14 +97,17 @@ def build_flow(input_dir: str = "seeds", out: str = "build", batch_bytes: int = 
     reasons = "\n".join(f"- {k}: {v}" for k, v in sorted(result["reasons"].items())) or "- none"
     create_markdown_artifact(
         key="pantau-build-summary",
-        markdown=(f"# pantau build\n\nInput `{input_dir}` ({n_files} files, {len(batches)} batches) -> "
+        markdown=(f"# pantau build\n\nInput `{input_dir}` ({plan['files']} files, {plan['units']} articles, "
+                  f"{plan['todo_units']} extracted in {n_parts} parts) -> "
                   f"`{Path(out) / 'pantau.duckdb'}` and `{Path(out) / 'parquet'}`\n\n"
                   + "\n".join(f"- **{t}**: {n}" for t, n in rows.items())
                   + f"\n\n## Quarantine reasons\n{reasons}\n"),
         description="What this build wrote and where.")
     log.info("wrote %s", rows)
-    return {"input": input_dir, "out": out, "files": n_files, "batches": len(batches), "rows": rows,
-            "quarantine_reasons": result["reasons"],
+    return {"input": input_dir, "out": out, "files": plan["files"], "batches": n_parts, "rows": rows,
+            "quarantine_reasons": result["reasons"], "units": plan["units"], "extracted_units": plan["todo_units"],
+            "input_bytes": plan["input_bytes"], "extracted_bytes": plan["todo_bytes"], "workers": workers,
+            "runner": runner,
             "seconds": {"discover": round(t1 - t0, 3), "extract": round(t2 - t1, 3), "resolve_store": round(t3 - t2, 3)}}
 
 
@@ -81,5 +115,9 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--input", default="seeds")
     ap.add_argument("--out", default="build")
+    ap.add_argument("--runner", choices=["threads", "dask"], default="threads")
+    ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--dask-address", default=None)
+    ap.add_argument("--full", action="store_true")
     a = ap.parse_args()
-    print(build_flow(a.input, a.out))
+    print(build_flow(a.input, a.out, full=a.full, runner=a.runner, workers=a.workers, dask_address=a.dask_address))

@@ -48,7 +48,9 @@ def normalize_text(text: str) -> str:
     t = t.translate(_ZERO_WIDTH).translate(_SPACES).translate(_DASHES)
     t = "".join(ch for ch in t if ch == "\n" or unicodedata.category(ch) != "Cc")
     lines = [re.sub(r" {2,}", " ", ln).strip() for ln in t.split("\n")]
-    return "\n".join(lines).strip("\n")
+    # removing a control or zero-width character can leave a base letter and a combining mark side
+    # by side ("A\x08\u0300"): compose again so the body is NFC whatever came in
+    return unicodedata.normalize("NFC", "\n".join(lines).strip("\n"))
 
 
 def drop_repeated_lead(lines: list[str]) -> list[str]:

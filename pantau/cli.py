@@ -47,15 +47,22 @@ def cmd_build(args) -> int:
     if not Path(args.input).is_dir():
         print(f"pantau build: input folder not found: {args.input}", file=sys.stderr)
         return 2
+    import pantau.build as core
+
     batch_bytes = int(args.batch_mb * 1024 * 1024)
     t0 = time.perf_counter()
+    bar = None if (args.quiet or args.json) else core.ProgressBar()
+    core.PROGRESS = bar
     try:
         if args.runner == "core":
-            summary = run_build(args.input, args.out, batch_bytes=batch_bytes, full=args.full).__dict__
+            summary = run_build(args.input, args.out, batch_bytes=batch_bytes, full=args.full,
+                                workers=args.workers).__dict__
         else:
             _prefect_env(args.quiet)
             from flows.build import build_flow
-            summary = build_flow(input_dir=str(args.input), out=str(args.out), batch_bytes=batch_bytes, full=args.full)
+            summary = build_flow(input_dir=str(args.input), out=str(args.out), batch_bytes=batch_bytes, full=args.full,
+                                 runner="dask" if args.runner == "dask" else "threads", workers=args.workers,
+                                 dask_address=args.dask_address)
     except BuildError as e:
         print(f"pantau build: {e}", file=sys.stderr)
         return 1
@@ -64,6 +71,10 @@ def cmd_build(args) -> int:
             raise
         print(f"pantau build: failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}", file=sys.stderr)
         return 1
+    finally:
+        if bar is not None:
+            bar.close()
+        core.PROGRESS = None
     summary["seconds"]["total"] = round(time.perf_counter() - t0, 3)
     try:
         LAST_BUILD_FILE.write_text(str(Path(args.out).resolve()))
@@ -76,6 +87,12 @@ def cmd_build(args) -> int:
 # Other subcommands live in their own modules; each defines `register(subparsers)` and sets `func`.
 # Add a module here to add a command (one line per command module).
 COMMAND_MODULES: list[str] = [
+    "pantau.query",      # pantau query, pantau sql
+    "pantau.publish",    # pantau publish
+    "pantau.report",     # pantau report
+    "pantau.serve",      # pantau serve
+    "pantau.benchcorpus",  # pantau bench-corpus
+    "pantau.bench",      # pantau bench
 ]
 
 
@@ -85,10 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the warehouse (Parquet + DuckDB) from a folder of articles")
     b.add_argument("--input", required=True, help="folder with .txt / .jsonl articles (searched recursively)")
     b.add_argument("--out", required=True, help="output folder: OUT/pantau.duckdb and OUT/parquet/<table>/")
-    b.add_argument("--runner", choices=["prefect", "core"], default="prefect",
+    b.add_argument("--runner", choices=["prefect", "core", "dask"], default="prefect",
                    help="prefect: the Prefect flow on the embedded server (default); core: the same steps without Prefect")
     b.add_argument("--batch-mb", type=float, default=4.0, help="input megabytes per batch task (default 4)")
-    b.add_argument("--full", action="store_true", help="ignore cached batch results and rebuild everything")
+    b.add_argument("--full", action="store_true",
+                   help="rebuild everything (default: incremental, only new or changed articles are extracted)")
+    b.add_argument("--workers", type=int, default=None,
+                   help="extraction processes (default: CPU count); with --runner dask, local Dask workers")
+    b.add_argument("--dask-address", default=None,
+                   help="with --runner dask: an existing Dask scheduler (tcp://host:8786) instead of a local cluster")
     b.add_argument("--quiet", action="store_true", help="print nothing on success")
     b.add_argument("--json", action="store_true", help="print the run summary as JSON")
     b.add_argument("--debug", action="store_true", help="show tracebacks")

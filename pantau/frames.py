@@ -44,6 +44,11 @@ STAGED_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
 }
 
 
+# every staged row also carries the content key of the input unit it came from (see `pantau.units`)
+for _schema in STAGED_SCHEMAS.values():
+    _schema["input_key"] = pl.String
+
+
 def to_frame(key: str, rows: list[dict]) -> pl.DataFrame:
     schema = STAGED_SCHEMAS[key]
     if not rows:
@@ -64,3 +69,29 @@ def read_batches(folders: list[Path], key: str) -> pl.DataFrame:
     if not frames:
         return pl.DataFrame(schema=STAGED_SCHEMAS[key])
     return pl.concat(frames, how="vertical")
+
+
+def write_part(rows: dict[str, list[dict]], units: pl.DataFrame, folder: Path) -> Path:
+    """Write one extracted part atomically: the staged frames plus `units.parquet` (key, source0).
+
+    `source0` is the place each unit was read from when it was extracted; the assembly stage swaps
+    it for the unit's current place(s), so a renamed or moved unit is never extracted again.
+    """
+    import shutil
+
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    write_batch(rows, tmp)
+    units.select(pl.col("key"), pl.col("source").alias("source0")).write_parquet(tmp / "units.parquet")
+    (tmp / "_SUCCESS").write_text("ok")
+    shutil.rmtree(folder, ignore_errors=True)
+    tmp.rename(folder)
+    return folder
+
+
+def read_part(folder: Path, key: str, columns: list[str] | None = None) -> pl.DataFrame:
+    p = Path(folder) / f"{key}.parquet"
+    if not p.exists():
+        schema = STAGED_SCHEMAS[key]
+        return pl.DataFrame(schema={c: schema[c] for c in (columns or schema)})
+    return pl.read_parquet(p, columns=columns)

@@ -69,7 +69,7 @@ def stage_document(doc: RawDoc) -> tuple[dict, dict] | Quarantined:
         "captions": ct.captions,
         "ref_date": published,
         "ref_year": published.year if published else infer_reference_year(ct.body + "\n" + (meta.title or "")),
-        "dateline_place": (place_region.name, place_region.code) if place_region else None,
+        "dateline_place": (meta.dateline or place_region.name, place_region.code) if place_region else None,
     }
     return article, ctx
 
@@ -83,33 +83,77 @@ def _region_code_lookup(context):
 
 def process_documents(docs) -> dict[str, list[dict]]:
     """Stage and extract an iterable of RawDoc/Quarantined; duplicates inside the batch are dropped."""
-    out: dict[str, list[dict]] = {k: [] for k in TABLE_KEYS}
     seen: set[str] = set()
-    for doc in docs:
-        if isinstance(doc, Quarantined):
-            out["quarantine"].append(_q(doc))
-            continue
-        staged = stage_document(doc)
-        if isinstance(staged, Quarantined):
-            out["quarantine"].append(_q(staged))
-            continue
-        article, ctx = staged
+
+    def keep(article) -> bool:
         if article["article_id"] in seen:
-            continue
+            return False
         seen.add(article["article_id"])
-        try:
-            rows = extract_article(article["article_id"], article["body"], captions=ctx["captions"],
-                                   ref_date=ctx["ref_date"], ref_year=ctx["ref_year"],
-                                   dateline_place=ctx["dateline_place"],
-                                   region_lookup=_region_code_lookup([article["region_code"]] if article["region_code"] else []))
-        except Exception as e:  # noqa: BLE001 - keep the article, report the failed extraction
-            out["quarantine"].append({"source": doc.source_path, "table": "articles", "stage": "extract",
-                                      "check": "extractor_error", "reason": f"extraction failed: {type(e).__name__}: {str(e)[:120]}"})
-            rows = {k: [] for k in ("actors", "mentions", "statements", "events", "indicators")}
-        out["articles"].append(article)
-        for k, v in rows.items():
-            out[k].extend(v)
+        return True
+
+    return _process(((None, d) for d in docs), keep)
+
+
+def process_units(units) -> dict[str, list[dict]]:
+    """Stage and extract (unit key, RawDoc/Quarantined) pairs; every row carries its `input_key`.
+
+    Each unit's rows depend on its own bytes only (no dedup against neighbours), so any grouping of
+    units into batches gives the same rows: that is what makes per-unit caching and incremental
+    builds exact. Duplicates are dropped later, when the tables are assembled.
+    """
+    seen: set[tuple] = set()  # a unit read whole (a WARC, a UTF-16 or broken .jsonl.gz) can hold one article twice
+    current = {"unit": None}
+
+    def tagged():
+        for unit, doc in units:
+            current["unit"] = unit
+            yield unit, doc
+
+    def first_in_unit(article) -> bool:
+        k = (current["unit"], article["article_id"])
+        if k in seen:
+            return False
+        seen.add(k)
+        return True
+
+    return _process(tagged(), first_in_unit)
+
+
+def _process(units, keep) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {k: [] for k in TABLE_KEYS}
+    for unit, doc in units:
+        n0 = {k: len(v) for k, v in out.items()}
+        _process_one(doc, out, keep)
+        if unit is not None:
+            for k, v in out.items():
+                for r in v[n0[k]:]:
+                    r["input_key"] = unit
     return out
+
+
+def _process_one(doc, out: dict[str, list[dict]], keep) -> None:
+    if isinstance(doc, Quarantined):
+        out["quarantine"].append(_q(doc))
+        return
+    staged = stage_document(doc)
+    if isinstance(staged, Quarantined):
+        out["quarantine"].append(_q(staged))
+        return
+    article, ctx = staged
+    if not keep(article):
+        return
+    try:
+        rows = extract_article(article["article_id"], article["body"], captions=ctx["captions"],
+                               ref_date=ctx["ref_date"], ref_year=ctx["ref_year"],
+                               dateline_place=ctx["dateline_place"],
+                               region_lookup=_region_code_lookup([article["region_code"]] if article["region_code"] else []))
+    except Exception as e:  # noqa: BLE001 - keep the article, report the failed extraction
+        out["quarantine"].append({"source": doc.source_path, "table": "articles", "stage": "extract",
+                                  "check": "extractor_error", "reason": f"extraction failed: {type(e).__name__}: {str(e)[:120]}"})
+        rows = {k: [] for k in ("actors", "mentions", "statements", "events", "indicators")}
+    out["articles"].append(article)
+    for k, v in rows.items():
+        out[k].extend(v)
 
 
 def _q(q: Quarantined) -> dict:

@@ -1,24 +1,36 @@
-"""Resolved rows -> the published tables, validated.
+"""Resolved rows -> the published tables, validated, in memory bounded by the resolution state.
 
-`build_tables` takes the batch folders written by `process_batch`, resolves actors and events across
-the whole corpus, assigns stable ids, and validates every table against its pandera model. Rows that
-fail a check go to `quarantine` with the check's name and reason; the good rows are kept.
+`assemble` takes the extracted parts (see `pantau.build`) and the live input units, and
+1. picks one copy of every article (the same text twice is one article: the first source path wins),
+2. resolves actors across the corpus from per-part statistics (`pantau.resolve.ActorResolver`),
+3. resolves events (few rows: one list),
+4. streams mentions, statements, indicators and articles part by part: ids, offsets and foreign-key
+   checks, then into id-range buckets on disk,
+5. validates each bucket against its pandera model and sorts it: the buckets in order are the table
+   sorted by id, written as Parquet parts.
+Rows that fail a check go to `quarantine` with the check's name and reason; the good rows are kept.
+The output depends only on the set of live units, never on how units were grouped into parts, which
+is what makes incremental builds byte-identical to full ones.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pandera.polars as pa
 import polars as pl
 
 import schemas
-from pantau.frames import read_batches
-from pantau.resolve import resolve_actors, resolve_events, stable_id
+from pantau.frames import STAGED_SCHEMAS, read_part
+from pantau.resolve import ActorResolver, resolve_events, stable_id
 
 try:
     from pantau import regions as _regions
 except ImportError:  # pragma: no cover
     _regions = None
+
+BIG_TABLES = ("articles", "actor_mentions", "statements", "indicators")
+SPILL_ROWS_BYTES = 192 * 1024 * 1024  # flush bucket buffers to disk beyond this
 
 
 def region_name(code: str | None) -> str | None:
@@ -26,6 +38,12 @@ def region_name(code: str | None) -> str | None:
         return None
     r = _regions.get_region(code)
     return r.name if r else None
+
+
+def _region_names(codes: pl.Series) -> pl.DataFrame:
+    u = [c for c in codes.unique().to_list() if c]
+    return pl.DataFrame({"region_code": u, "region": [region_name(c) for c in u]},
+                        schema={"region_code": pl.String, "region": pl.String})
 
 
 def _frame(table: str, rows: list[dict] | pl.DataFrame) -> pl.DataFrame:
@@ -38,128 +56,314 @@ def _frame(table: str, rows: list[dict] | pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame([{c: r.get(c) for c in schema} for r in rows], schema=schema, orient="row")
 
 
-def build_tables(batch_folders: list[Path]) -> dict[str, pl.DataFrame]:
-    """The seven output tables (five contract tables, actor_mentions, quarantine) from batch outputs."""
-    arts = read_batches(batch_folders, "articles")
-    # the same text in two batches is one article: keep the first source path in sort order
-    arts = arts.sort(["article_id", "source_path"]).unique("article_id", keep="first", maintain_order=True)
-    arts = arts.with_columns(pl.col("region_code").map_elements(region_name, return_dtype=pl.String).alias("region"))
-    kept = set(arts["article_id"].to_list())
-    first_source = dict(zip(arts["article_id"].to_list(), arts["source_path"].to_list()))
-
-    def only_kept(df: pl.DataFrame) -> pl.DataFrame:
-        # rows from a duplicate copy of an article are dropped: the kept copy has identical rows
-        return df.filter(pl.col("article_id").is_in(list(kept)))
-
-    loc_actors = only_kept(read_batches(batch_folders, "actors")).unique(["article_id", "local_key"], keep="first")
-    actors, id_map = resolve_actors(loc_actors.to_dicts(), region_name)
-
-    mentions = only_kept(read_batches(batch_folders, "mentions")).unique(["article_id", "char_start", "char_end"])
-    mrows = []
-    for r in mentions.iter_rows(named=True):
-        aid = id_map.get((r["article_id"], r["local_key"]))
-        if aid:
-            mrows.append({"mention_id": stable_id(r["article_id"], r["char_start"], r["char_end"]),
-                          "article_id": r["article_id"], "actor_id": aid, "text": r["text"],
-                          "char_start": r["char_start"], "char_end": r["char_end"]})
-    stmts = only_kept(read_batches(batch_folders, "statements")).unique(["article_id", "char_start", "char_end", "kind"])
-    srows = []
-    for r in stmts.iter_rows(named=True):
-        srows.append({"statement_id": stable_id(r["article_id"], r["char_start"], r["char_end"], r["kind"]),
-                      "article_id": r["article_id"],
-                      "speaker_actor_id": id_map.get((r["article_id"], r["local_key"])) if r["local_key"] else None,
-                      "speaker_label": r["speaker_label"], "text": r["text"], "kind": r["kind"],
-                      "char_start": r["char_start"], "char_end": r["char_end"], "cue": r["cue"]})
-    evs = only_kept(read_batches(batch_folders, "events")).unique(["article_id", "event_type"], keep="first")
-    events = resolve_events(evs.to_dicts(), id_map, region_name)
-    inds = only_kept(read_batches(batch_folders, "indicators")).unique(["article_id", "value_start", "value_end"])
-    irows = []
-    for r in inds.iter_rows(named=True):
-        irows.append({"indicator_id": stable_id(r["article_id"], r["value_start"], r["value_end"]),
-                      "article_id": r["article_id"], "metric": r["metric"], "value": r["value"], "unit": r["unit"],
-                      "region": region_name(r["region_code"]), "region_code": r["region_code"],
-                      "source_actor_id": id_map.get((r["article_id"], r["source_key"])) if r["source_key"] else None,
-                      "text": r["text"], "char_start": r["char_start"], "char_end": r["char_end"]})
-    quarantine = read_batches(batch_folders, "quarantine")
-    tables = {
-        "articles": _frame("articles", arts),
-        "actors": _frame("actors", actors),
-        "actor_mentions": _frame("actor_mentions", mrows),
-        "statements": _frame("statements", srows),
-        "events": _frame("events", events),
-        "indicators": _frame("indicators", irows),
-    }
-    q_rows = quarantine.to_dicts()
-    tables, failed = validate_tables(tables)
-    q_rows.extend(failed)
-    for q in q_rows:
-        q["quarantine_id"] = stable_id(q["source"], q["table"], q["stage"], q["check"], q["reason"])
-    tables["quarantine"] = _frame("quarantine", q_rows).unique("quarantine_id", keep="first")
-    return {k: sort_table(k, v) for k, v in tables.items()}
-
-
 def sort_table(table: str, df: pl.DataFrame) -> pl.DataFrame:
     """Deterministic row order: by primary key (ids are content hashes)."""
     return df.sort(schemas.PRIMARY_KEYS[table])
 
 
-def _offset_failures(df: pl.DataFrame, bodies: pl.DataFrame, table: str) -> pl.DataFrame:
-    """Rows whose offsets fall outside the body or whose slice differs from `text`."""
+def _ids(*cols: pl.Series) -> list[str]:
+    return [stable_id(*parts) for parts in zip(*(c.to_list() for c in cols))]
+
+
+class PartedTable:
+    """A table kept on disk as sorted Parquet buckets (in id order), read a slice at a time.
+
+    It offers what `pantau.store.publish_build` uses of a polars DataFrame (`height`, `slice`,
+    `write_parquet`), so the warehouse is written without holding the whole table in memory.
+    """
+
+    def __init__(self, files: list[Path], schema: dict[str, pl.DataType]):
+        self.files = [Path(f) for f in files]
+        self.schema = pl.Schema(schema)
+        self.columns = list(schema)
+        self.height = sum(pl.scan_parquet(f).select(pl.len()).collect().item() for f in self.files)
+
+    def __len__(self) -> int:
+        return self.height
+
+    def lazy(self) -> pl.LazyFrame:
+        if not self.files:
+            return pl.DataFrame(schema=self.schema).lazy()
+        return pl.scan_parquet(self.files)
+
+    def slice(self, offset: int, length: int | None = None) -> pl.DataFrame:
+        return self.lazy().slice(offset, length).collect()
+
+    def collect(self) -> pl.DataFrame:
+        return self.lazy().collect()
+
+    def __getitem__(self, col: str) -> pl.Series:
+        return self.lazy().select(col).collect()[col]
+
+    def iter_rows(self, named: bool = False):
+        for f in self.files:
+            yield from pl.read_parquet(f).iter_rows(named=named)
+
+    def write_parquet(self, path, **kw) -> None:
+        self.collect().write_parquet(path, **kw)
+
+
+class _Buckets:
+    """Rows of one table, routed by id prefix into `n` ranges and spilled to disk in chunks."""
+
+    def __init__(self, table: str, folder: Path, n: int):
+        self.table, self.folder, self.n = table, folder, n
+        self.pk = schemas.PRIMARY_KEYS[table]
+        self.buf: list[pl.DataFrame] = []
+        self.bytes = 0
+        self.flushes = 0
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def add(self, df: pl.DataFrame) -> None:
+        if df.height:
+            self.buf.append(df)
+            self.bytes += df.estimated_size()
+            if self.bytes > SPILL_ROWS_BYTES // len(BIG_TABLES):
+                self.flush()
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        df = pl.concat(self.buf, how="vertical")
+        self.buf, self.bytes = [], 0
+        if self.n == 1:
+            df.write_parquet(self.folder / f"b00000-{self.flushes:05d}.parquet")
+        else:
+            b = ((pl.col(self.pk).str.slice(0, 8).str.to_integer(base=16).cast(pl.UInt64) * self.n) // (1 << 32))
+            for (i,), part in df.with_columns(b.alias("_b")).group_by("_b"):
+                part.drop("_b").write_parquet(self.folder / f"b{i:05d}-{self.flushes:05d}.parquet")
+        self.flushes += 1
+
+    def finish(self, failed: list[dict]) -> PartedTable:
+        """Validate and sort every bucket; returns the table as sorted bucket files."""
+        self.flush()
+        out_dir = self.folder / "final"
+        out_dir.mkdir(exist_ok=True)
+        files = []
+        schema = {n: dt for n, dt, _, _ in schemas.columns(self.table)}
+        for i in range(self.n):
+            chunks = sorted(self.folder.glob(f"b{i:05d}-*.parquet"))
+            if not chunks:
+                continue
+            df = pl.concat([pl.read_parquet(c) for c in chunks], how="vertical")
+            df, bad = _validate_model(self.table, df)
+            failed.extend(bad)
+            p = out_dir / f"b{i:05d}.parquet"
+            sort_table(self.table, df).write_parquet(p)
+            files.append(p)
+            for c in chunks:
+                c.unlink()
+        return PartedTable(files, schema)
+
+
+def _validate_model(t: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
+    """The pandera model of table `t`; failing rows are removed and reported."""
+    failed: list[dict] = []
+    pk = schemas.PRIMARY_KEYS
+    model = schemas.MODELS[t]
+    try:
+        model.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as e:
+        fc = e.failure_cases
+        idx = fc.filter(pl.col("index").is_not_null())
+        bad_rows = sorted(set(idx["index"].to_list()))
+        for r in idx.unique(["index", "check"]).sort(["index", "check"]).iter_rows(named=True):
+            row = df.row(r["index"], named=True)
+            failed.append({"source": row.get("article_id") or row[pk[t]], "table": t, "stage": "validate",
+                           "check": str(r["check"]), "reason": f"{r['column']}: {str(r['failure_case'])[:80]}"})
+        if idx.height == 0 and fc.height:  # a table-level failure (wrong column type): fail the build loudly
+            raise RuntimeError(f"{t} does not match its schema: {fc.head(3)}") from None
+        df = df.with_row_index("_row").filter(~pl.col("_row").is_in(bad_rows)).drop("_row")
+    return df, failed
+
+
+def _row_checks(t: str, df: pl.DataFrame, bodies: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
+    """Offsets must slice `text` out of the article body; the actor must exist."""
+    failed: list[dict] = []
+    pk = schemas.PRIMARY_KEYS[t]
     j = df.with_row_index("_row").join(bodies, on="article_id", how="left")
     bad = j.filter(
         pl.col("body").is_null()
         | (pl.col("char_start") < 0) | (pl.col("char_end") > pl.col("body").str.len_chars())
         | (pl.col("char_end") <= pl.col("char_start"))
         | (pl.col("body").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")) != pl.col("text"))
-    )
-    return bad.select("_row", pl.when(pl.col("body").is_null()).then(pl.lit("article_fk"))
-                      .otherwise(pl.lit("offsets_match_body")).alias("check"))
+    ).select("_row", pl.when(pl.col("body").is_null()).then(pl.lit("article_fk"))
+             .otherwise(pl.lit("offsets_match_body")).alias("check"))
+    fk_col = {"actor_mentions": "actor_id", "statements": "speaker_actor_id", "indicators": "source_actor_id"}[t]
+    fk_bad = df.with_row_index("_row").filter(pl.col(fk_col).is_not_null() & ~pl.col(fk_col).is_in(actor_ids.implode())) \
+        .select("_row", pl.lit("actor_fk").alias("check"))
+    bad = pl.concat([bad, fk_bad])
+    if bad.height:
+        checks = dict(zip(bad["_row"].to_list(), bad["check"].to_list()))
+        rows = df.with_row_index("_row").filter(pl.col("_row").is_in(list(checks)))
+        for r in rows.iter_rows(named=True):
+            c = checks[r["_row"]]
+            failed.append({"source": r["article_id"], "table": t, "stage": "validate", "check": c,
+                           "reason": f"{c} failed for {pk}={r[pk]}"})
+        df = df.with_row_index("_row").filter(~pl.col("_row").is_in(list(checks))).drop("_row")
+    return df, failed
+
+
+def _event_checks(events: pl.DataFrame, article_ids: pl.Series, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
+    """Every article and organizer an event names must exist."""
+    bad_ev = events.filter(
+        pl.col("article_ids").list.eval(pl.element().is_in(article_ids.implode())).list.all().not_()
+        | pl.col("organizer_actor_ids").list.eval(pl.element().is_in(actor_ids.implode())).list.all().not_())
+    failed = [{"source": r["event_id"], "table": "events", "stage": "validate", "check": "article_or_actor_fk",
+               "reason": f"event {r['event_id']} names an unknown article or actor"} for r in bad_ev.iter_rows(named=True)]
+    return events.filter(~pl.col("event_id").is_in(bad_ev["event_id"].implode())), failed
 
 
 def validate_tables(tables: dict[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame], list[dict]]:
-    """Check offsets and foreign keys (polars joins), then each pandera model; failing rows are removed."""
+    """All checks over whole in-memory tables (what `assemble` does part by part and bucket by bucket):
+    offsets and foreign keys, then each pandera model; failing rows are removed and reported."""
     failed: list[dict] = []
+    tables = dict(tables)
     bodies = tables["articles"].select("article_id", "body")
     actor_ids = tables["actors"]["actor_id"]
-    article_ids = tables["articles"]["article_id"]
-    pk = schemas.PRIMARY_KEYS
     for t in ("actor_mentions", "statements", "indicators"):
-        df = tables[t]
-        bad = _offset_failures(df, bodies, t)
-        fk_col = {"actor_mentions": "actor_id", "statements": "speaker_actor_id", "indicators": "source_actor_id"}[t]
-        fk_bad = df.with_row_index("_row").filter(pl.col(fk_col).is_not_null() & ~pl.col(fk_col).is_in(actor_ids.implode())) \
-            .select("_row", pl.lit("actor_fk").alias("check"))
-        bad = pl.concat([bad, fk_bad])
-        if bad.height:
-            rows = set(bad["_row"].to_list())
-            checks = dict(zip(bad["_row"].to_list(), bad["check"].to_list()))
-            for i, r in enumerate(df.iter_rows(named=True)):
-                if i in rows:
-                    failed.append({"source": r["article_id"], "table": t, "stage": "validate", "check": checks[i],
-                                   "reason": f"{checks[i]} failed for {pk[t]}={r[pk[t]]}"})
-            tables[t] = df.with_row_index("_row").filter(~pl.col("_row").is_in(list(rows))).drop("_row")
-    ev = tables["events"]
-    bad_ev = ev.with_row_index("_row").filter(
-        pl.col("article_ids").list.eval(pl.element().is_in(article_ids.implode())).list.all().not_()
-        | pl.col("organizer_actor_ids").list.eval(pl.element().is_in(actor_ids.implode())).list.all().not_())
-    if bad_ev.height:
-        for r in bad_ev.iter_rows(named=True):
-            failed.append({"source": r["event_id"], "table": "events", "stage": "validate", "check": "article_or_actor_fk",
-                           "reason": f"event {r['event_id']} names an unknown article or actor"})
-        tables["events"] = ev.filter(~pl.col("event_id").is_in(bad_ev["event_id"].implode()))
+        tables[t], bad = _row_checks(t, tables[t], bodies, actor_ids)
+        failed.extend(bad)
+    tables["events"], bad = _event_checks(tables["events"], tables["articles"]["article_id"], actor_ids)
+    failed.extend(bad)
     for t, df in list(tables.items()):
-        model = schemas.MODELS[t]
-        try:
-            model.validate(df, lazy=True)
-        except pa.errors.SchemaErrors as e:
-            fc = e.failure_cases
-            idx = fc.filter(pl.col("index").is_not_null())
-            bad_rows = sorted(set(idx["index"].to_list()))
-            for r in idx.unique(["index", "check"]).sort(["index", "check"]).iter_rows(named=True):
-                row = df.row(r["index"], named=True)
-                failed.append({"source": row.get("article_id") or row[pk[t]], "table": t, "stage": "validate",
-                               "check": str(r["check"]), "reason": f"{r['column']}: {str(r['failure_case'])[:80]}"})
-            if idx.height == 0 and fc.height:  # a table-level failure (wrong column type): fail the build loudly
-                raise RuntimeError(f"{t} does not match its schema: {fc.head(3)}") from None
-            tables[t] = df.with_row_index("_row").filter(~pl.col("_row").is_in(bad_rows)).drop("_row")
+        tables[t], bad = _validate_model(t, df)
+        failed.extend(bad)
     return tables, failed
+
+
+def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantine: list[dict],
+             n_buckets: int = 1) -> dict[str, pl.DataFrame | PartedTable]:
+    """The seven output tables from the extracted parts.
+
+    `live` has one row per current input unit: `key` (content key) and `source` (where it is now).
+    A unit extracted into several parts is read from the first part (by name) only.
+    """
+    shutil.rmtree(spill, ignore_errors=True)
+    spill.mkdir(parents=True)
+    parts = sorted(Path(p) for p in parts)
+    sources = live.group_by("key").agg(pl.col("source").min().alias("source_min"),
+                                       pl.col("source").sort().alias("sources"))
+    # which part holds each live unit, and the place it was read from when extracted
+    owners: list[pl.DataFrame] = []
+    seen = pl.DataFrame(schema={"key": pl.String})
+    for i, p in enumerate(parts):
+        u = pl.read_parquet(p / "units.parquet").join(sources.select("key"), on="key", how="semi") \
+            .join(seen, on="key", how="anti").unique("key")
+        owners.append(u.with_columns(pl.lit(i, pl.Int32).alias("part")))
+        seen = pl.concat([seen, u.select("key")])
+    owner = pl.concat(owners) if owners else pl.DataFrame(schema={"key": pl.String, "source0": pl.String, "part": pl.Int32})
+    owner = owner.join(sources, on="key", how="left")
+    part_units = {i: owner.filter(pl.col("part") == i).drop("part") for i in range(len(parts))}
+
+    def rows_of(i: int, key: str, columns: list[str] | None = None) -> pl.DataFrame:
+        cols = None if columns is None else sorted(set(columns) | {"input_key"}, key=list(STAGED_SCHEMAS[key]).index)
+        df = read_part(parts[i], key, cols)
+        return df.join(part_units[i].select(pl.col("key").alias("input_key")), on="input_key", how="semi")
+
+    # 1. one copy of each article: the smallest current source path
+    cands = []
+    for i in range(len(parts)):
+        a = rows_of(i, "articles", ["article_id", "source_path"]).join(
+            part_units[i].select(pl.col("key").alias("input_key"), "source0", "source_min"), on="input_key", how="left")
+        cands.append(a.select("article_id", "input_key", pl.when(pl.col("source_path") == pl.col("source0"))
+                              .then(pl.col("source_min")).otherwise(pl.col("source_path")).alias("source_path")))
+    kept = (pl.concat(cands) if cands else pl.DataFrame(schema={"article_id": pl.String, "input_key": pl.String, "source_path": pl.String}))
+    kept = kept.sort(["article_id", "source_path", "input_key"]).unique("article_id", keep="first", maintain_order=True)
+    kept_ids = kept["article_id"]
+    kept_pairs = kept.select("article_id", "input_key")
+
+    def kept_rows(i: int, key: str, columns: list[str] | None = None) -> pl.DataFrame:
+        return rows_of(i, key, columns).join(kept_pairs, on=["article_id", "input_key"], how="semi")
+
+    # 2. actors across the corpus
+    resolver = ActorResolver()
+    actor_cols = ["article_id", "local_key", "kind", "name", "role", "region_code", "forms", "unnamed_office"]
+    for i in range(len(parts)):
+        resolver.add(kept_rows(i, "actors", actor_cols))
+    key_map = resolver.finish()
+
+    def local_map(i: int) -> pl.DataFrame:
+        loc = resolver.with_keys(kept_rows(i, "actors", ["article_id", "local_key", "kind", "name"]))
+        return loc.join(key_map, on="key", how="inner").select("article_id", "local_key", "actor_id")
+
+    for i in range(len(parts)):
+        resolver.add_article_counts(resolver.with_keys(kept_rows(i, "actors", ["article_id", "kind", "name"])))
+    failed: list[dict] = []
+    actors = _frame("actors", resolver.table(region_name))
+    actors, bad = _validate_model("actors", actors)
+    failed.extend(bad)
+    actor_ids = actors["actor_id"]
+
+    # 3. events (one list: a few per hundred articles)
+    local_events: list[dict] = []
+    for i in range(len(parts)):
+        ev = kept_rows(i, "events").unique(["article_id", "event_type"], keep="first", maintain_order=True)
+        if not ev.height:
+            continue
+        lm = local_map(i)
+        orgs = (ev.select("article_id", "event_type", pl.col("organizer_keys").alias("local_key")).explode("local_key")
+                .join(lm, on=["article_id", "local_key"], how="inner")
+                .group_by("article_id", "event_type").agg(pl.col("actor_id").alias("organizer_ids")))
+        ev = ev.join(orgs, on=["article_id", "event_type"], how="left").with_columns(
+            pl.col("organizer_ids").fill_null(pl.lit([], pl.List(pl.String))))
+        local_events.extend(ev.drop("input_key").to_dicts())
+    events = _frame("events", resolve_events(local_events, {}, region_name))
+    del local_events
+    events, bad = _event_checks(events, kept_ids, actor_ids)
+    failed.extend(bad)
+    events, bad = _validate_model("events", events)
+    failed.extend(bad)
+
+    # 4. the big tables, part by part, into id-range buckets
+    buckets = {t: _Buckets(t, spill / t, n_buckets) for t in BIG_TABLES}
+    quarantine: list[pl.DataFrame] = []
+    for i in range(len(parts)):
+        arts = kept_rows(i, "articles").drop("source_path").join(
+            kept.select("article_id", "source_path"), on="article_id", how="left")
+        arts = arts.join(_region_names(arts["region_code"]), on="region_code", how="left")
+        bodies = arts.select("article_id", "body")
+        lm = local_map(i)
+
+        m = (kept_rows(i, "mentions").sort(["article_id", "char_start", "char_end", "local_key", "text"])
+             .unique(["article_id", "char_start", "char_end"], keep="first", maintain_order=True)
+             .join(lm, on=["article_id", "local_key"], how="inner"))
+        m = m.with_columns(pl.Series("mention_id", _ids(m["article_id"], m["char_start"], m["char_end"]), dtype=pl.String))
+        m, bad = _row_checks("actor_mentions", _frame("actor_mentions", m), bodies, actor_ids)
+        failed.extend(bad)
+
+        s = (kept_rows(i, "statements").sort(["article_id", "char_start", "char_end", "kind", "local_key", "text"], nulls_last=True)
+             .unique(["article_id", "char_start", "char_end", "kind"], keep="first", maintain_order=True)
+             .join(lm.rename({"actor_id": "speaker_actor_id"}), on=["article_id", "local_key"], how="left"))
+        s = s.with_columns(pl.Series("statement_id", _ids(s["article_id"], s["char_start"], s["char_end"], s["kind"]), dtype=pl.String))
+        s, bad = _row_checks("statements", _frame("statements", s), bodies, actor_ids)
+        failed.extend(bad)
+
+        x = (kept_rows(i, "indicators").sort(["article_id", "value_start", "value_end", "char_start", "char_end", "metric"])
+             .unique(["article_id", "value_start", "value_end"], keep="first", maintain_order=True)
+             .join(lm.rename({"local_key": "source_key", "actor_id": "source_actor_id"}), on=["article_id", "source_key"], how="left"))
+        x = x.join(_region_names(x["region_code"]), on="region_code", how="left")
+        x = x.with_columns(pl.Series("indicator_id", _ids(x["article_id"], x["value_start"], x["value_end"]), dtype=pl.String))
+        x, bad = _row_checks("indicators", _frame("indicators", x), bodies, actor_ids)
+        failed.extend(bad)
+
+        for t, df in (("articles", _frame("articles", arts)), ("actor_mentions", m), ("statements", s), ("indicators", x)):
+            buckets[t].add(df)
+
+        # quarantine rows of live units; a row about the unit itself is repeated for each place it is at now
+        q = rows_of(i, "quarantine").join(part_units[i].select(pl.col("key").alias("input_key"), "source0", "sources"),
+                                          on="input_key", how="left")
+        q = q.with_columns(pl.when(pl.col("source") == pl.col("source0")).then(pl.col("sources"))
+                           .otherwise(pl.concat_list(pl.col("source"))).alias("source")).explode("source")
+        quarantine.append(q.select("source", "table", "stage", "check", "reason"))
+
+    tables: dict[str, pl.DataFrame | PartedTable] = {t: buckets[t].finish(failed) for t in BIG_TABLES}
+    tables["actors"] = sort_table("actors", actors)
+    tables["events"] = sort_table("events", events)
+    qcols = ["source", "table", "stage", "check", "reason"]
+    q = pl.concat([df.select(qcols) for df in quarantine] + [
+        pl.DataFrame(extra_quarantine + failed, schema={c: pl.String for c in qcols}, orient="row")
+        if extra_quarantine or failed else pl.DataFrame(schema={c: pl.String for c in qcols})], how="vertical")
+    q = q.with_columns(pl.Series("quarantine_id", _ids(*(q[c] for c in qcols)), dtype=pl.String))
+    tables["quarantine"] = sort_table("quarantine", _frame("quarantine", q).unique("quarantine_id", keep="first"))
+    return {t: tables[t] for t in ("articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine")}

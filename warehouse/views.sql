@@ -29,3 +29,9 @@ SELECT a.actor_id, a.name, a.kind, a.role, a.region,
        (SELECT count(*) FROM statements s WHERE s.speaker_actor_id = a.actor_id) AS statements,
        a.article_count
 FROM actors a;
+
+-- Descriptions of the views, for analysts browsing the warehouse (`.tables` in `pantau sql`, duckdb_views()).
+COMMENT ON VIEW statements_with_speakers IS 'Who said what: each statement with its resolved speaker''s name and role, and the article''s outlet, title and dateline.';
+COMMENT ON VIEW indicators_with_sources IS 'Numeric facts with the name and role of whoever stated them and the outlet that printed them.';
+COMMENT ON VIEW event_reports IS 'One row per (event, reporting article): join events to articles.';
+COMMENT ON VIEW actor_activity IS 'Actors with how often they are named (mentions), quoted (statements) and in how many articles.';

@@ -1,0 +1,171 @@
+"""`pantau serve`: run the build on a schedule, served to a real Prefect server.
+
+    prefect server start                                   # terminal 1; UI at http://127.0.0.1:4200
+    export PREFECT_API_URL=http://127.0.0.1:4200/api       # terminal 2
+    pantau serve --cron "0 * * * *" --input seeds --out build
+
+This module holds the plain parts (checking the options, the deployment's parameters, the messages);
+`flows/serve.py` does the Prefect work (`build_flow.serve`). Prefect's embedded server refuses
+schedules, so serving needs a running server: `--api-url` or `PREFECT_API_URL` (environment or
+Prefect profile) must point at one.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+log = logging.getLogger("pantau.serve")
+
+FLOW_NAME = "pantau-build"  # the name of flows.build.build_flow
+DEFAULT_DEPLOYMENT = "scheduled-build"
+DEFAULT_BATCH_BYTES = 4 * 1024 * 1024
+_CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?LW#]+$")
+
+NO_SERVER_HELP = """\
+pantau serve needs a running Prefect server (the embedded one refuses schedules). Start one and point
+pantau at it:
+
+    prefect server start --host 127.0.0.1 --port 4200      # UI: http://127.0.0.1:4200
+    export PREFECT_API_URL=http://127.0.0.1:4200/api
+    pantau serve --cron "0 * * * *" --input DIR --out OUT
+
+or pass --api-url http://127.0.0.1:4200/api."""
+
+
+class ServeError(ValueError):
+    """Options that cannot be served; the message is the one-line reason."""
+
+
+@dataclass(frozen=True)
+class ServePlan:
+    """Everything the Prefect side needs to register and serve the scheduled build."""
+    deployment: str
+    cron: str
+    timezone: str
+    parameters: dict
+    api_url: str | None
+    limit: int = 1
+
+    @property
+    def full_name(self) -> str:
+        return f"{FLOW_NAME}/{self.deployment}"
+
+    @property
+    def ui_url(self) -> str | None:
+        return ui_url(self.api_url)
+
+
+def check_cron(expr: str) -> str:
+    """A cron expression with five fields (minute hour day month weekday), or a ServeError.
+
+    >>> check_cron("0 * * * *")
+    '0 * * * *'
+    >>> check_cron("hourly")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    ...
+    pantau.serve.ServeError: --cron 'hourly' is not a cron expression with 5 fields (e.g. "0 * * * *" for every hour)
+    """
+    fields = expr.split()
+    if expr.startswith("@") and len(fields) == 1:  # @hourly, @daily ... (croniter understands them)
+        return expr
+    if len(fields) != 5 or not all(_CRON_FIELD.match(f) for f in fields):
+        raise ServeError(f"--cron {expr!r} is not a cron expression with 5 fields (e.g. \"0 * * * *\" for every hour)")
+    return " ".join(fields)
+
+
+def build_parameters(input_dir: str | Path, out: str | Path, *, batch_bytes: int = DEFAULT_BATCH_BYTES,
+                     full: bool = False) -> dict:
+    """The build flow's parameters, with absolute paths (flow runs start in their own process).
+
+    >>> build_parameters("/", "/srv/pantau", full=True)
+    {'input_dir': '/', 'out': '/srv/pantau', 'batch_bytes': 4194304, 'full': True}
+    """
+    src = Path(input_dir).expanduser().resolve()
+    if not src.is_dir():
+        raise ServeError(f"input folder not found: {input_dir}")
+    if batch_bytes <= 0:
+        raise ServeError("--batch-mb must be more than 0")
+    return {"input_dir": str(src), "out": str(Path(out).expanduser().resolve()), "batch_bytes": int(batch_bytes),
+            "full": bool(full)}
+
+
+def ui_url(api_url: str | None) -> str | None:
+    """The Prefect UI's address for an API address (`http://127.0.0.1:4200/api` -> `http://127.0.0.1:4200`)."""
+    if not api_url:
+        return None
+    return re.sub(r"/api/?$", "", api_url.rstrip("/"))
+
+
+def make_plan(args) -> ServePlan:
+    api_url = args.api_url or os.environ.get("PREFECT_API_URL") or None
+    return ServePlan(deployment=args.name, cron=check_cron(args.cron), timezone=args.timezone,
+                     parameters=build_parameters(args.input, args.out, batch_bytes=int(args.batch_mb * 1024 * 1024),
+                                                 full=args.full),
+                     api_url=api_url, limit=1)
+
+
+def cmd_serve(args) -> int:
+    level = logging.WARNING if (args.quiet or args.json) else logging.INFO
+    logging.basicConfig(level=logging.DEBUG if args.debug else level, format="%(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    try:
+        plan = make_plan(args)
+    except ServeError as e:
+        print(f"pantau serve: {e}", file=sys.stderr)
+        return 2
+    # offline machines: no telemetry; Prefect's own console logging only when asked
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    if args.quiet or args.json:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    if plan.api_url:
+        os.environ["PREFECT_API_URL"] = plan.api_url
+    from flows.serve import ServerMissing, serve_build  # imports prefect
+
+    announce = None
+    if args.json:
+        announce = lambda info: print(json.dumps(info, sort_keys=True), flush=True)  # noqa: E731
+    elif not args.quiet:
+        announce = lambda info: print(  # noqa: E731
+            f"pantau: serving {info['deployment']} on {info['api_url']} — cron \"{info['cron']}\" ({info['timezone']}); "
+            f"input {info['parameters']['input_dir']} -> {info['parameters']['out']}\n"
+            f"  UI: {info['ui_url']}/deployments   run now: prefect deployment run '{info['deployment']}'\n"
+            f"  Ctrl-C stops serving (and pauses the schedule).", flush=True)
+    try:
+        serve_build(plan, announce=announce)
+    except ServerMissing:
+        print(NO_SERVER_HELP, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+def plan_info(plan: ServePlan, api_url: str) -> dict:
+    d = asdict(plan)
+    d.update(api_url=api_url, ui_url=ui_url(api_url), deployment=plan.full_name)
+    return d
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("serve", help="serve the build on a cron schedule to a Prefect server",
+                              description="Register the build flow as a scheduled deployment on a running Prefect "
+                                          "server and serve its runs from this process (Ctrl-C stops). Each run "
+                                          "publishes the artifacts pantau-build-rows and pantau-build-summary.")
+    p.add_argument("--cron", default="0 * * * *", help='cron schedule (default "0 * * * *": every hour)')
+    p.add_argument("--timezone", default="UTC", help="time zone of the schedule, e.g. Asia/Jakarta (default UTC)")
+    p.add_argument("--input", required=True, help="folder of articles to build from")
+    p.add_argument("--out", required=True, help="output folder of the warehouse")
+    p.add_argument("--batch-mb", type=float, default=4.0, help="input megabytes per batch task (default 4)")
+    p.add_argument("--full", action="store_true", help="every run ignores cached batches")
+    p.add_argument("--name", default=DEFAULT_DEPLOYMENT, help=f"deployment name (default {DEFAULT_DEPLOYMENT})")
+    p.add_argument("--api-url", help="Prefect API, e.g. http://127.0.0.1:4200/api (default: PREFECT_API_URL)")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--json", action="store_true", help="print the deployment as one JSON line when it is registered")
+    p.add_argument("--debug", action="store_true", help="debug logs")
+    p.set_defaults(func=cmd_serve)
