@@ -24,6 +24,29 @@ def _prefect_env(quiet: bool) -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 
+def setup_logging(args) -> None:
+    """Standard logging to stderr for commands run outside flows: warnings only with --quiet/--json."""
+    import logging
+
+    level = logging.WARNING if (getattr(args, "quiet", False) or getattr(args, "json", False)) else logging.INFO
+    logging.basicConfig(level=logging.DEBUG if getattr(args, "debug", False) else level,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def guarded(command: str, args, fn, expected: tuple = ()):
+    """Run `fn()`; print a one-line reason (traceback only with --debug) and return None on failure."""
+    try:
+        return fn()
+    except expected as e:
+        print(f"pantau {command}: {e}", file=sys.stderr)
+    except Exception as e:  # noqa: BLE001 - one line for the user, details with --debug
+        if getattr(args, "debug", False):
+            raise
+        first = str(e).splitlines()[0] if str(e) else ""
+        print(f"pantau {command}: failed: {type(e).__name__}: {first}", file=sys.stderr)
+    return None
+
+
 def _print_summary(summary: dict, args) -> None:
     if args.json:
         print(json.dumps(summary, indent=2, sort_keys=True, default=str))

@@ -608,21 +608,14 @@ def validate_descriptor(path: str | Path) -> list[str]:
 # command line
 
 def cmd_publish(args) -> int:
-    level = logging.WARNING if (args.quiet or args.json) else logging.INFO
-    logging.basicConfig(level=logging.DEBUG if args.debug else level, format="%(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
-    try:
-        from pantau.query import default_warehouse
+    from pantau.cli import guarded, setup_logging
+    from pantau.query import default_warehouse
 
-        rel = publish(args.warehouse or default_warehouse(), args.dest, version=args.version, bodies=not args.no_bodies,
-                      created=args.created, name=args.name, force=args.force)
-    except PublishError as e:
-        print(f"pantau publish: {e}", file=sys.stderr)
-        return 1
-    except Exception as e:  # noqa: BLE001 - one line for the user, details with --debug
-        if args.debug:
-            raise
-        print(f"pantau publish: failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}", file=sys.stderr)
+    setup_logging(args)
+    rel = guarded("publish", args, lambda: publish(
+        args.warehouse or default_warehouse(), args.dest, version=args.version, bodies=not args.no_bodies,
+        created=args.created, name=args.name, force=args.force), (PublishError,))
+    if rel is None:
         return 1
     if args.json:
         print(json.dumps(rel.__dict__, indent=2, sort_keys=True))

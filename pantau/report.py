@@ -137,34 +137,29 @@ def _folded(chart: alt.Chart, fields: list[str]) -> alt.Chart:
     return chart.transform_fold(fields, as_=["kind", "count"])
 
 
-def chart_actors(rows: list[dict]) -> dict:
-    """Most-quoted actors: statements per actor, direct and reported speech stacked."""
+def _stacked_statements(rows: list[dict], label: str, tooltip: list[str]) -> dict:
+    """Horizontal bars of statements per `label`, direct and reported speech stacked."""
     import altair as alt
     base = _folded(_base(rows), ["direct", "indirect"])
     chart = base.mark_bar().encode(
         x=alt.X("count:Q", title="statements", stack="zero"),
-        y=alt.Y("actor:N", title=None, sort=alt.SortField("statements", order="descending"),
+        y=alt.Y(f"{label}:N", title=None, sort=alt.SortField("statements", order="descending"),
                 axis=alt.Axis(labelLimit=300)),
         color=alt.Color("kind:N", title="statement", scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())), legend=alt.Legend(orient="bottom")),
-        tooltip=["actor:N", "role:N", "statements:Q", "direct:Q", "indirect:Q", "talks_about:N"],
+        tooltip=tooltip,
     )
     return chart.properties(width=460, height=alt.Step(22)).to_dict()
 
 
+def chart_actors(rows: list[dict]) -> dict:
+    """Most-quoted actors: statements per actor, direct and reported speech stacked."""
+    return _stacked_statements(rows, "actor", ["actor:N", "role:N", "statements:Q", "direct:Q", "indirect:Q", "talks_about:N"])
+
+
 def chart_outlets(rows: list[dict]) -> dict:
     """Statements per outlet, direct and reported speech stacked."""
-    import altair as alt
-    base = _folded(_base(rows), ["direct", "indirect"])
-    chart = base.mark_bar().encode(
-        x=alt.X("count:Q", title="statements", stack="zero"),
-        y=alt.Y("outlet:N", title=None, sort=alt.SortField("statements", order="descending"),
-                axis=alt.Axis(labelLimit=300)),
-        color=alt.Color("kind:N", title="statement", scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())), legend=alt.Legend(orient="bottom")),
-        tooltip=["outlet:N", "articles:Q", "statements:Q", "direct:Q", "indirect:Q", "statements_per_article:Q",
-                 "distinct_speakers:Q"],
-    )
-    return chart.properties(width=460, height=alt.Step(26)).to_dict()
-
+    return _stacked_statements(rows, "outlet", ["outlet:N", "articles:Q", "statements:Q", "direct:Q", "indirect:Q",
+                                                "statements_per_article:Q", "distinct_speakers:Q"])
 
 def chart_advertorial(rows: list[dict]) -> dict:
     """Advertorial share of each outlet's articles (the first bar is all outlets together)."""
@@ -469,18 +464,11 @@ def build_report(warehouse: str | Path | None, out: str | Path, *, title: str = 
 # command line
 
 def cmd_report(args) -> int:
-    level = logging.WARNING if (args.quiet or args.json) else logging.INFO
-    logging.basicConfig(level=logging.DEBUG if args.debug else level, format="%(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
-    try:
-        summary = build_report(args.warehouse, args.out, title=args.title)
-    except QueryError as e:
-        print(f"pantau report: {e}", file=sys.stderr)
-        return 1
-    except Exception as e:  # noqa: BLE001 - one line for the user, details with --debug
-        if args.debug:
-            raise
-        print(f"pantau report: failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}", file=sys.stderr)
+    from pantau.cli import guarded, setup_logging
+
+    setup_logging(args)
+    summary = guarded("report", args, lambda: build_report(args.warehouse, args.out, title=args.title), (QueryError,))
+    if summary is None:
         return 1
     if args.json:
         print(json.dumps(summary.__dict__, indent=2, sort_keys=True))
