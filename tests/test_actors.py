@@ -95,3 +95,13 @@ def test_cue_only_short_form_takes_the_full_name_printed_elsewhere():
     b = ("Pasangan calon nomor urut 2 Prabowo Subianto-Gibran Rakabuming Raka berkampanye di pasar.\n\n"
          "“Harga cabai agak naik,” kata Gibran kepada wartawan.")
     assert "Gibran Rakabuming Raka" in names(b, "person")
+
+
+def test_nickname_in_parentheses_is_an_alias():
+    b = ("Presiden Joko Widodo (Jokowi) meresmikan bendungan itu. “Kita harus menjaga netralitas,” kata Jokowi. "
+         "Ketua Umum PKB Muhaimin Iskandar (Cak Imin) hadir.")
+    r = extract_actors(b)
+    persons = {a.name: sorted(a.forms) for a in r.actors.values() if a.kind == "person"}
+    assert persons["Joko Widodo"] == ["Joko Widodo", "Jokowi"]
+    assert "Cak Imin" in persons["Muhaimin Iskandar"]
+    assert "Jokowi" not in persons

@@ -484,6 +484,37 @@ def _add_recognized_persons(b: _Builder) -> None:
         _add_person(b, sp.start, sp.text, "ner")
 
 
+_NICK = re.compile(r"[ \t]*\((?:akrab\s+disapa\s+|biasa\s+disapa\s+|disapa\s+)?(?P<nick>[A-Z][A-Za-z]+(?:[ \t][A-Z][a-z]+)?)\)")
+
+
+def _nickname_map(b: _Builder, mentions: list[Mention]) -> dict[str, str]:
+    """`Joko Widodo (Jokowi)`, `Muhaimin Iskandar (Cak Imin)`: nickname -> the person it follows."""
+    P = _patterns()
+    nick_of: dict[str, str] = {}
+    for m in mentions:
+        if not m.key.startswith("person|"):
+            continue
+        nm = _NICK.match(b.body, m.end)
+        if not nm:
+            continue
+        nick = nm.group("nick")
+        if nick in P["org_alias_map"] or _is_region_word(nick) or nick.lower() in lexicon.common_words():
+            continue
+        nick_of[nick] = m.key
+    return nick_of
+
+
+def _nicknames(b: _Builder, mentions: list[Mention], nick_of: dict[str, str]) -> list[Mention]:
+    """Every unclaimed occurrence of a nickname is a mention of the person it belongs to."""
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for nick, key in nick_of.items():
+        for om in re.finditer(r"(?<![\w-])" + re.escape(nick) + r"(?![\w-])", b.body):
+            if not any(s_ < om.end() and om.start() < e_ for s_, e_ in taken):
+                out.append(Mention(om.start(), om.end(), nick, key, "nickname"))
+    return out
+
+
 def _looks_org(phrase: str) -> bool:
     P = _patterns()
     toks = phrase.split()
@@ -646,6 +677,11 @@ def extract_actors(body: str) -> ActorResult:
     mentions = _non_overlapping(claims)
     mentions = sorted(mentions + _short_form_mentions(b, mentions), key=lambda m: m.start)
     mentions = _non_overlapping(mentions)
+    nick_of = _nickname_map(b, mentions)
+    if nick_of:
+        # a nickname once claimed as its own person ("kata Jokowi") now belongs to the full name
+        mentions = [m for m in mentions if not (m.text in nick_of and m.key == f"person|{m.text}")]
+        mentions = _non_overlapping(sorted(mentions + _nicknames(b, mentions, nick_of), key=lambda m: m.start))
     live = {m.key for m in mentions}
     actors = {k: a for k, a in b.actors.items() if k in live}
     for a in actors.values():
