@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import dataclasses
 import time
 from pathlib import Path
@@ -41,9 +42,23 @@ def resolve_store_task(plan: dict) -> dict:
     return {"rows": rows, "reasons": core.quarantine_reasons(qdf)}
 
 
+def _share_api_with_workers() -> None:
+    """Dask worker processes must report to this flow's Prefect API: without PREFECT_API_URL each would
+    start an embedded server of its own (two extra servers eating the CPUs the extraction needs)."""
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        os.environ["PREFECT_API_URL"] = str(client.api_url).rstrip("/")
+
+
 def _task_runner(runner: str, workers: int, dask_address: str | None):
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
+
+        _share_api_with_workers()
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # cluster start/stop chatter
 
         if dask_address:
             return DaskTaskRunner(address=dask_address)

@@ -169,6 +169,22 @@ def _stored_keys(parts: list[Path]) -> pl.DataFrame:
     return pl.concat(frames).unique() if frames else pl.DataFrame(schema={"key": pl.String})
 
 
+# modules that do not shape extracted rows: changing them keeps the extraction store
+_NOT_EXTRACTION = {"cli.py", "bench.py", "benchcorpus.py", "query.py", "publish.py", "report.py", "serve.py",
+                   "lock.py", "store.py", "build.py", "tables.py", "resolve.py", "__main__.py"}
+
+
+def extraction_fingerprint() -> str:
+    """sha256 of the code and lexicons that turn an input unit into extracted rows (and the polars
+    version that writes them): the store of extracted parts is only reused by the same extractor."""
+    h = hashlib.sha256(pl.__version__.encode())
+    root = Path(__file__).resolve().parent
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts and p.name not in _NOT_EXTRACTION and p.suffix not in (".pyc", ".md"):
+            h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def plan_build(input_dir: str | Path, out: str | Path, *, batch_bytes: int = DEFAULT_BATCH_BYTES,
                full: bool = False, max_tasks: int = MAX_TASKS) -> BuildPlan:
     """Find the inputs, hash their units, and plan the parts to extract (only units no part holds)."""
@@ -177,6 +193,12 @@ def plan_build(input_dir: str | Path, out: str | Path, *, batch_bytes: int = DEF
     if full:
         shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(work / "batches", ignore_errors=True)  # layout of older versions
+    fp = extraction_fingerprint()
+    stamp = work / "store" / "FINGERPRINT"
+    if not stamp.exists() or stamp.read_text().strip() != fp:  # another extractor: extract everything again
+        shutil.rmtree(work / "store", ignore_errors=True)
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(fp + "\n")
     files, q = discover(root)
     prev_units, prev_files = read_manifest(work)
     units, fstats = scan_units(files, prev_units, prev_files)
@@ -191,7 +213,7 @@ def plan_build(input_dir: str | Path, out: str | Path, *, batch_bytes: int = DEF
     specs: list[tuple[str, int]] = []
     todo_bytes = int(todo["length"].sum() or 0)
     # enough parts to keep every worker busy to the end (parts finish at different times)
-    part_bytes = max(min(batch_bytes, todo_bytes // (default_workers() * 6) + 1), min(batch_bytes, 256 * 1024))
+    part_bytes = max(min(batch_bytes, todo_bytes // (default_workers() * 16) + 1), min(batch_bytes, 256 * 1024))
     for a, b in split_by_bytes(todo["length"].to_list(), part_bytes):
         spec = todo.slice(a, b - a)
         pid = hashlib.sha256("\n".join(spec["key"].to_list()).encode()).hexdigest()[:16]
@@ -308,11 +330,16 @@ def assemble_and_store(plan: BuildPlan) -> tuple[dict[str, int], pl.DataFrame]:
     used = [p for p in parts if pl.read_parquet(p / "units.parquet", columns=["key"])
             .join(live_keys, on="key", how="semi").height]
     n_buckets = max(1, math.ceil(plan.input_bytes / BUCKET_BYTES))
-    tables = assemble(used, live, work / "assemble", plan.quarantine, n_buckets)
+    used_cache: set[str] = set()
+    tables = assemble(used, live, work / "assemble", plan.quarantine, n_buckets, work / "assembled", used_cache)
     rows = publish_build(tables, out)
     quarantine = tables["quarantine"]
     for p in set(parts) - set(used):  # parts with no live unit left (their inputs were deleted or changed)
         shutil.rmtree(p, ignore_errors=True)
+    if (work / "assembled").exists():  # cached per-part results this build did not use
+        for p in (work / "assembled").iterdir():
+            if p.name not in used_cache:
+                shutil.rmtree(p, ignore_errors=True)
     for d in ("plan", "spill", "assemble"):
         shutil.rmtree(work / d, ignore_errors=True)
     for p in (work / "store").glob("*.tmp"):

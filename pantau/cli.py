@@ -126,8 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--input", required=True, help="folder with .txt / .jsonl articles (searched recursively)")
     b.add_argument("--out", required=True, help="output folder: OUT/pantau.duckdb and OUT/parquet/<table>/")
     b.add_argument("--runner", choices=["prefect", "core", "dask"], default="prefect",
-                   help="prefect: the Prefect flow on the embedded server (default); core: the same steps without Prefect")
-    b.add_argument("--batch-mb", type=float, default=4.0, help="input megabytes per batch task (default 4)")
+                   help="prefect: the Prefect flow on the embedded server (default); core: the same steps without "
+                        "Prefect; dask: the flow's extraction tasks on a prefect-dask DaskTaskRunner")
+    b.add_argument("--batch-mb", type=float, default=4.0,
+                   help="input megabytes per extracted part, the unit of caching (default 4; smaller on small inputs)")
     b.add_argument("--full", action="store_true",
                    help="rebuild everything (default: incremental, only new or changed articles are extracted)")
     b.add_argument("--workers", type=int, default=None,

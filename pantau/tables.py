@@ -14,6 +14,7 @@ is what makes incremental builds byte-identical to full ones.
 """
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -177,31 +178,35 @@ def _validate_model(t: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]
     return df, failed
 
 
+def _offset_flags(df: pl.DataFrame, bodies: pl.DataFrame) -> pl.DataFrame:
+    """Add `_chk`: `article_fk` (no such article), `offsets_match_body` (the offsets do not slice `text`
+    out of the body) or null."""
+    j = df.with_row_index("_r").join(bodies, on="article_id", how="left").sort("_r")
+    bad = (pl.col("body").is_null()
+           | (pl.col("char_start") < 0) | (pl.col("char_end") > pl.col("body").str.len_chars())
+           | (pl.col("char_end") <= pl.col("char_start"))
+           | (pl.col("body").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")) != pl.col("text")))
+    return j.with_columns(pl.when(pl.col("body").is_null()).then(pl.lit("article_fk"))
+                          .when(bad).then(pl.lit("offsets_match_body")).otherwise(pl.lit(None, pl.String))
+                          .alias("_chk")).drop("_r", "body")
+
+
+def _apply_checks(t: str, df: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
+    """The actor must exist (a failed actor check wins over an offsets one); failing rows are removed
+    and reported, the rest become table `t`."""
+    pk = schemas.PRIMARY_KEYS[t]
+    fk_col = {"actor_mentions": "actor_id", "statements": "speaker_actor_id", "indicators": "source_actor_id"}[t]
+    df = df.with_columns(pl.when(pl.col(fk_col).is_not_null() & ~pl.col(fk_col).is_in(actor_ids.implode()))
+                         .then(pl.lit("actor_fk")).otherwise(pl.col("_chk")).alias("_chk"))
+    bad = df.filter(pl.col("_chk").is_not_null())
+    failed = [{"source": r["article_id"], "table": t, "stage": "validate", "check": r["_chk"],
+               "reason": f"{r['_chk']} failed for {pk}={r[pk]}"} for r in bad.select("article_id", pk, "_chk").iter_rows(named=True)]
+    return _frame(t, df.filter(pl.col("_chk").is_null())), failed
+
+
 def _row_checks(t: str, df: pl.DataFrame, bodies: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
     """Offsets must slice `text` out of the article body; the actor must exist."""
-    failed: list[dict] = []
-    pk = schemas.PRIMARY_KEYS[t]
-    j = df.with_row_index("_row").join(bodies, on="article_id", how="left")
-    bad = j.filter(
-        pl.col("body").is_null()
-        | (pl.col("char_start") < 0) | (pl.col("char_end") > pl.col("body").str.len_chars())
-        | (pl.col("char_end") <= pl.col("char_start"))
-        | (pl.col("body").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")) != pl.col("text"))
-    ).select("_row", pl.when(pl.col("body").is_null()).then(pl.lit("article_fk"))
-             .otherwise(pl.lit("offsets_match_body")).alias("check"))
-    fk_col = {"actor_mentions": "actor_id", "statements": "speaker_actor_id", "indicators": "source_actor_id"}[t]
-    fk_bad = df.with_row_index("_row").filter(pl.col(fk_col).is_not_null() & ~pl.col(fk_col).is_in(actor_ids.implode())) \
-        .select("_row", pl.lit("actor_fk").alias("check"))
-    bad = pl.concat([bad, fk_bad])
-    if bad.height:
-        checks = dict(zip(bad["_row"].to_list(), bad["check"].to_list()))
-        rows = df.with_row_index("_row").filter(pl.col("_row").is_in(list(checks)))
-        for r in rows.iter_rows(named=True):
-            c = checks[r["_row"]]
-            failed.append({"source": r["article_id"], "table": t, "stage": "validate", "check": c,
-                           "reason": f"{c} failed for {pk}={r[pk]}"})
-        df = df.with_row_index("_row").filter(~pl.col("_row").is_in(list(checks))).drop("_row")
-    return df, failed
+    return _apply_checks(t, _offset_flags(df, bodies), actor_ids)
 
 
 def _event_checks(events: pl.DataFrame, article_ids: pl.Series, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
@@ -232,8 +237,96 @@ def validate_tables(tables: dict[str, pl.DataFrame]) -> tuple[dict[str, pl.DataF
     return tables, failed
 
 
+_QCOLS = ["source", "table", "stage", "check", "reason"]
+
+
+def _prepare_part(i, kept, kept_rows, rows_of, part_units) -> dict[str, pl.DataFrame]:
+    """Step 4 of `assemble` for one part, up to the actor ids (so it can be cached across builds whose
+    actor resolution differs): articles; mentions, statements and indicators deduplicated, with ids
+    and offset checks (`_chk`) and their local actor keys; the part's quarantine rows."""
+    arts = kept_rows(i, "articles").drop("source_path").join(
+        kept.select("article_id", "source_path"), on="article_id", how="left")
+    arts = arts.join(_region_names(arts["region_code"]), on="region_code", how="left")
+    bodies = arts.select("article_id", "body")
+
+    m = (kept_rows(i, "mentions").sort(["article_id", "char_start", "char_end", "local_key", "text"])
+         .unique(["article_id", "char_start", "char_end"], keep="first", maintain_order=True))
+    m = m.with_columns(pl.Series("mention_id", _ids(m["article_id"], m["char_start"], m["char_end"]), dtype=pl.String))
+    m = _offset_flags(m.select("mention_id", "article_id", "local_key", "text", "char_start", "char_end"), bodies)
+
+    s = (kept_rows(i, "statements").sort(["article_id", "char_start", "char_end", "kind", "local_key", "text"], nulls_last=True)
+         .unique(["article_id", "char_start", "char_end", "kind"], keep="first", maintain_order=True))
+    s = s.with_columns(pl.Series("statement_id", _ids(s["article_id"], s["char_start"], s["char_end"], s["kind"]), dtype=pl.String))
+    s = _offset_flags(s.select("statement_id", "article_id", "local_key", "speaker_label", "text", "kind",
+                               "char_start", "char_end", "cue"), bodies)
+
+    x = (kept_rows(i, "indicators").sort(["article_id", "value_start", "value_end", "char_start", "char_end", "metric"])
+         .unique(["article_id", "value_start", "value_end"], keep="first", maintain_order=True))
+    x = x.join(_region_names(x["region_code"]), on="region_code", how="left")
+    x = x.with_columns(pl.Series("indicator_id", _ids(x["article_id"], x["value_start"], x["value_end"]), dtype=pl.String))
+    x = _offset_flags(x.select("indicator_id", "article_id", "metric", "value", "unit", "region", "region_code",
+                               "source_key", "text", "char_start", "char_end"), bodies)
+
+    # quarantine rows of live units; a row about the unit itself is repeated for each place it is at now
+    q = rows_of(i, "quarantine").join(part_units[i].select(pl.col("key").alias("input_key"), "source0", "sources"),
+                                      on="input_key", how="left")
+    q = q.with_columns(pl.when(pl.col("source") == pl.col("source0")).then(pl.col("sources"))
+                       .otherwise(pl.concat_list(pl.col("source"))).alias("source")).explode("source")
+    return {"articles": _frame("articles", arts), "actor_mentions": m, "statements": s, "indicators": x,
+            "quarantine": q.select(_QCOLS)}
+
+
+def _finish_part(pre: dict[str, pl.DataFrame], lm: pl.DataFrame, actor_ids: pl.Series) -> tuple[dict[str, pl.DataFrame], list[dict]]:
+    """Attach the resolved actor ids to a prepared part and run the remaining checks."""
+    failed: list[dict] = []
+    m = pre["actor_mentions"].join(lm, on=["article_id", "local_key"], how="inner", maintain_order="left")
+    s = pre["statements"].join(lm.rename({"actor_id": "speaker_actor_id"}), on=["article_id", "local_key"],
+                               how="left", maintain_order="left")
+    x = pre["indicators"].join(lm.rename({"local_key": "source_key", "actor_id": "source_actor_id"}),
+                               on=["article_id", "source_key"], how="left", maintain_order="left")
+    out = {"articles": pre["articles"], "quarantine": pre["quarantine"]}
+    for t, df in (("actor_mentions", m), ("statements", s), ("indicators", x)):
+        out[t], bad = _apply_checks(t, df, actor_ids)
+        failed.extend(bad)
+    return out, failed
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(hashlib.sha256(p).digest())
+    return h.hexdigest()[:24]
+
+
+def _frame_digest(df: pl.DataFrame) -> bytes:
+    """Order-independent digest of a frame's rows (same polars version, same process or not)."""
+    if df.height == 0:
+        return str(df.schema).encode()
+    # text, not IPC: Arrow string views make IPC bytes depend on how a frame was built
+    return df.sort(df.columns, nulls_last=True).write_ndjson().encode("utf-8")
+
+
+_FINGERPRINT: str | None = None
+
+
+def code_fingerprint() -> str:
+    """sha256 of pantau's and schemas' code and lexicons, and the polars version: cached assembly
+    results are reused only by the same code (any change recomputes them)."""
+    global _FINGERPRINT
+    if _FINGERPRINT is None:
+        h = hashlib.sha256(pl.__version__.encode())
+        here = Path(__file__).resolve().parent
+        for root in (here, here.parent / "schemas"):
+            for p in sorted(root.rglob("*")):
+                if p.is_file() and "__pycache__" not in p.parts:
+                    h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
+        _FINGERPRINT = h.hexdigest()[:16]
+    return _FINGERPRINT
+
+
 def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantine: list[dict],
-             n_buckets: int = 1) -> dict[str, pl.DataFrame | PartedTable]:
+             n_buckets: int = 1, cache: Path | None = None,
+             used_cache: set[str] | None = None) -> dict[str, pl.DataFrame | PartedTable]:
     """The seven output tables from the extracted parts.
 
     `live` has one row per current input unit: `key` (content key) and `source` (where it is now).
@@ -241,6 +334,7 @@ def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantin
     """
     shutil.rmtree(spill, ignore_errors=True)
     spill.mkdir(parents=True)
+    used_cache = set() if used_cache is None else used_cache
     parts = sorted(Path(p) for p in parts)
     sources = live.group_by("key").agg(pl.col("source").min().alias("source_min"),
                                        pl.col("source").sort().alias("sources"))
@@ -315,52 +409,44 @@ def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantin
     events, bad = _validate_model("events", events)
     failed.extend(bad)
 
-    # 4. the big tables, part by part, into id-range buckets
+    # 4. the big tables, part by part, into id-range buckets (a part whose inputs to this step did not
+    # change since the last build is read back from the cache instead of being recomputed)
     buckets = {t: _Buckets(t, spill / t, n_buckets) for t in BIG_TABLES}
     quarantine: list[pl.DataFrame] = []
+    fingerprint = code_fingerprint()
     for i in range(len(parts)):
-        arts = kept_rows(i, "articles").drop("source_path").join(
-            kept.select("article_id", "source_path"), on="article_id", how="left")
-        arts = arts.join(_region_names(arts["region_code"]), on="region_code", how="left")
-        bodies = arts.select("article_id", "body")
-        lm = local_map(i)
-
-        m = (kept_rows(i, "mentions").sort(["article_id", "char_start", "char_end", "local_key", "text"])
-             .unique(["article_id", "char_start", "char_end"], keep="first", maintain_order=True)
-             .join(lm, on=["article_id", "local_key"], how="inner"))
-        m = m.with_columns(pl.Series("mention_id", _ids(m["article_id"], m["char_start"], m["char_end"]), dtype=pl.String))
-        m, bad = _row_checks("actor_mentions", _frame("actor_mentions", m), bodies, actor_ids)
+        pre = None
+        key = None
+        if cache is not None:
+            key = _digest(fingerprint.encode(), parts[i].name.encode(),
+                          _frame_digest(part_units[i].with_columns(pl.col("sources").list.join("\x00"))),
+                          _frame_digest(kept.join(part_units[i].select(pl.col("key").alias("input_key")), on="input_key", how="semi")))
+            hit = cache / key
+            if (hit / "_SUCCESS").exists():
+                pre = {t: pl.read_parquet(hit / f"{t}.parquet") for t in (*BIG_TABLES, "quarantine")}
+        if pre is None:
+            pre = _prepare_part(i, kept, kept_rows, rows_of, part_units)
+            if key is not None:
+                tmp = cache / (key + ".tmp")
+                shutil.rmtree(tmp, ignore_errors=True)
+                tmp.mkdir(parents=True)
+                for t, df in pre.items():
+                    df.write_parquet(tmp / f"{t}.parquet")
+                (tmp / "_SUCCESS").write_text("ok")
+                shutil.rmtree(cache / key, ignore_errors=True)
+                tmp.rename(cache / key)
+        if key is not None:
+            used_cache.add(key)
+        out, bad = _finish_part(pre, local_map(i), actor_ids)
         failed.extend(bad)
-
-        s = (kept_rows(i, "statements").sort(["article_id", "char_start", "char_end", "kind", "local_key", "text"], nulls_last=True)
-             .unique(["article_id", "char_start", "char_end", "kind"], keep="first", maintain_order=True)
-             .join(lm.rename({"actor_id": "speaker_actor_id"}), on=["article_id", "local_key"], how="left"))
-        s = s.with_columns(pl.Series("statement_id", _ids(s["article_id"], s["char_start"], s["char_end"], s["kind"]), dtype=pl.String))
-        s, bad = _row_checks("statements", _frame("statements", s), bodies, actor_ids)
-        failed.extend(bad)
-
-        x = (kept_rows(i, "indicators").sort(["article_id", "value_start", "value_end", "char_start", "char_end", "metric"])
-             .unique(["article_id", "value_start", "value_end"], keep="first", maintain_order=True)
-             .join(lm.rename({"local_key": "source_key", "actor_id": "source_actor_id"}), on=["article_id", "source_key"], how="left"))
-        x = x.join(_region_names(x["region_code"]), on="region_code", how="left")
-        x = x.with_columns(pl.Series("indicator_id", _ids(x["article_id"], x["value_start"], x["value_end"]), dtype=pl.String))
-        x, bad = _row_checks("indicators", _frame("indicators", x), bodies, actor_ids)
-        failed.extend(bad)
-
-        for t, df in (("articles", _frame("articles", arts)), ("actor_mentions", m), ("statements", s), ("indicators", x)):
-            buckets[t].add(df)
-
-        # quarantine rows of live units; a row about the unit itself is repeated for each place it is at now
-        q = rows_of(i, "quarantine").join(part_units[i].select(pl.col("key").alias("input_key"), "source0", "sources"),
-                                          on="input_key", how="left")
-        q = q.with_columns(pl.when(pl.col("source") == pl.col("source0")).then(pl.col("sources"))
-                           .otherwise(pl.concat_list(pl.col("source"))).alias("source")).explode("source")
-        quarantine.append(q.select("source", "table", "stage", "check", "reason"))
+        for t in BIG_TABLES:
+            buckets[t].add(out[t])
+        quarantine.append(out["quarantine"])
 
     tables: dict[str, pl.DataFrame | PartedTable] = {t: buckets[t].finish(failed) for t in BIG_TABLES}
     tables["actors"] = sort_table("actors", actors)
     tables["events"] = sort_table("events", events)
-    qcols = ["source", "table", "stage", "check", "reason"]
+    qcols = _QCOLS
     q = pl.concat([df.select(qcols) for df in quarantine] + [
         pl.DataFrame(extra_quarantine + failed, schema={c: pl.String for c in qcols}, orient="row")
         if extra_quarantine or failed else pl.DataFrame(schema={c: pl.String for c in qcols})], how="vertical")
