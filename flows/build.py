@@ -114,7 +114,8 @@ def build_flow(input_dir: str = "seeds", out: str = "build", batch_bytes: int = 
         key="pantau-build-summary",
         markdown=(f"# pantau build\n\nInput `{input_dir}` ({plan['files']} files, {plan['units']} articles, "
                   f"{plan['todo_units']} extracted in {n_parts} parts) -> "
-                  f"`{Path(out) / 'pantau.duckdb'}` and `{Path(out) / 'parquet'}`\n\n"
+                  f"[pantau.duckdb]({(Path(out) / 'pantau.duckdb').resolve().as_uri()}) and "
+                  f"[parquet/]({(Path(out) / 'parquet').resolve().as_uri()})\n\n"
                   + "\n".join(f"- **{t}**: {n}" for t, n in rows.items())
                   + f"\n\n## Quarantine reasons\n{reasons}\n"),
         description="What this build wrote and where.")

@@ -36,7 +36,7 @@ from pantau.lock import build_lock
 TABLES = ["articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine"]
 
 
-def write_parquet(tables: dict[str, pl.DataFrame], parquet_dir: Path, rows_per_part: int = 250_000) -> dict[str, list[Path]]:
+def write_parquet(tables: dict[str, pl.DataFrame], parquet_dir: Path, rows_per_part: int = 50_000) -> dict[str, list[Path]]:
     """`parquet_dir/<table>/part-00000.parquet` … for every table; returns the files written."""
     written: dict[str, list[Path]] = {}
     for t in TABLES:
@@ -73,6 +73,9 @@ def write_duckdb(parquet_dir: Path, db_path: Path) -> None:
     con = duckdb.connect(str(db_path))
     try:
         con.execute("SET threads TO 2")
+        # bounded memory on big corpora: DuckDB spills its sort to disk instead of taking 80 % of RAM
+        con.execute("SET memory_limit = '1GB'")
+        con.execute(f"SET temp_directory = {_sql_str(str(db_path.parent.parent / '.duckdb_tmp'))}")
         for t in TABLES:
             glob = (parquet_dir / t / "*.parquet").as_posix()
             cols = schemas.columns(t)
