@@ -14,6 +14,8 @@ from importlib import resources
 _DASHES = dict.fromkeys(map(ord, "\u2012\u2013\u2014\u2015\u2212"), "\u2013")  # all dash variants -> en dash
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\f\v"), " ")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# control characters (Unicode category Cc: U+0000-001F, U+007F-009F) except the newline
+_CONTROLS = {c: None for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c != 0x0A}
 
 CAPTION_RE = re.compile(
     r"^\s*[\[(]?\s*(?:foto|photo|ilustrasi|caption|keterangan foto|sumber foto|dok(?:umentasi)?\.?)\s*[:\-–]\s*(?P<text>.+?)[\])]?\s*$",
@@ -46,7 +48,7 @@ def normalize_text(text: str) -> str:
     t = unicodedata.normalize("NFC", text)
     t = t.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     t = t.translate(_ZERO_WIDTH).translate(_SPACES).translate(_DASHES)
-    t = "".join(ch for ch in t if ch == "\n" or unicodedata.category(ch) != "Cc")
+    t = t.translate(_CONTROLS)
     lines = [re.sub(r" {2,}", " ", ln).strip() for ln in t.split("\n")]
     # removing a control or zero-width character can leave a base letter and a combining mark side
     # by side ("A\x08\u0300"): compose again so the body is NFC whatever came in

@@ -618,19 +618,23 @@ def _short_form_mentions(b: _Builder, resolved: list[Mention]) -> list[Mention]:
             if len(t) >= 3 and not _bad_name_token(t) and not _is_region_word(t):
                 token_owner.setdefault(t, set()).add(a.key)
     out: list[Mention] = []
+    if not token_owner:
+        return out
     taken = [(m.start, m.end) for m in resolved]
-    for tok, owners in token_owner.items():
-        for m in re.finditer(r"(?<![\w-])" + re.escape(tok) + r"(?![\w-])", b.body):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+    # one pass over the body for all name words (each is a whole word, so matches never overlap)
+    for m in re.finditer(r"(?<![\w-])(?:" + _alt(token_owner) + r")(?![\w-])", b.body):
+        tok = m.group(0)
+        owners = token_owner[tok]
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if len(owners) == 1:
+            key = next(iter(owners))
+        else:
+            prior = [mm for mm in resolved if mm.key in owners and mm.start < m.start()]
+            if not prior:
                 continue
-            if len(owners) == 1:
-                key = next(iter(owners))
-            else:
-                prior = [mm for mm in resolved if mm.key in owners and mm.start < m.start()]
-                if not prior:
-                    continue
-                key = max(prior, key=lambda mm: mm.start).key
-            out.append(Mention(m.start(), m.end(), tok, key, "short_form"))
+            key = max(prior, key=lambda mm: mm.start).key
+        out.append(Mention(m.start(), m.end(), tok, key, "short_form"))
     return out
 
 
