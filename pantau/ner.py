@@ -13,6 +13,8 @@ tagging see the same features.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import logging
 import re
 import threading
@@ -101,7 +103,9 @@ def _shape(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_features(word: str) -> dict[str, object]:
+    """A word's own features; cached (news repeats its words) and never mutated by callers."""
     low = word.lower()
     f: dict[str, object] = {
         "w": low,
