@@ -115,7 +115,7 @@ def test_scheduled_build_runs_on_a_real_prefect_server(seeds_dir, tmp_path):
     server_log, serve_log = tmp_path / "server.log", tmp_path / "serve.log"
     out = tmp_path / "out"
     server = serving = None
-    http = httpx.Client(base_url=api, timeout=10)
+    http = httpx.Client(base_url=api, timeout=30)
     try:
         with open(server_log, "w") as f:
             server = subprocess.Popen([str(PREFECT), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
@@ -137,7 +137,10 @@ def test_scheduled_build_runs_on_a_real_prefect_server(seeds_dir, tmp_path):
                 start_new_session=True)
 
         def deployment():
-            r = http.get("/deployments/name/pantau-build/ci")
+            try:
+                r = http.get("/deployments/name/pantau-build/ci")
+            except httpx.HTTPError:  # a busy server answering slowly is not a failure yet
+                return None
             return r.json() if r.status_code == 200 else None
 
         dep = wait_for(deployment, 90, "the deployment", serving, serve_log)
@@ -153,8 +156,11 @@ def test_scheduled_build_runs_on_a_real_prefect_server(seeds_dir, tmp_path):
         run = http.post(f"/deployments/{dep['id']}/create_flow_run", json={}).json()
 
         def finished():
-            state = http.get(f"/flow_runs/{run['id']}").json()["state"]
-            return state if state["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
+            try:
+                state = http.get(f"/flow_runs/{run['id']}").json()["state"]
+            except httpx.HTTPError:  # a busy server answering slowly is not a failure yet
+                return None
+            return state if state and state["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
 
         state = wait_for(finished, 150, "the flow run", serving, serve_log)
         elapsed = time.monotonic() - t0
