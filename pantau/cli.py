@@ -33,6 +33,13 @@ def setup_logging(args) -> None:
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
+def add_output_options(p, what: str = "a summary") -> None:
+    """The machine-friendly flags every command shares: --quiet, --json, --debug."""
+    p.add_argument("--quiet", action="store_true", help="print nothing on success")
+    p.add_argument("--json", action="store_true", help=f"print {what} as JSON")
+    p.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+
+
 def guarded(command: str, args, fn, expected: tuple = ()):
     """Run `fn()`; print a one-line reason (traceback only with --debug) and return None on failure."""
     try:

@@ -644,7 +644,7 @@ def register(subparsers) -> None:
     p.add_argument("--created", help="`created` timestamp (ISO); default: SOURCE_DATE_EPOCH, else the newest date in the data")
     p.add_argument("--name", default="pantau", help="package name in datapackage.json (default: pantau)")
     p.add_argument("--force", action="store_true", help="overwrite a non-release folder, or a version with different data")
-    p.add_argument("--quiet", action="store_true", help="print nothing on success")
-    p.add_argument("--json", action="store_true", help="print the release summary as JSON")
-    p.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    from pantau.cli import add_output_options
+
+    add_output_options(p, "the release summary")
     p.set_defaults(func=cmd_publish)

@@ -485,7 +485,7 @@ def register(subparsers) -> None:
     p.add_argument("--warehouse", help="OUT folder of a build, or its pantau.duckdb (default: the last build, else ./build)")
     p.add_argument("--out", default="report.html", help="HTML file to write (default: report.html)")
     p.add_argument("--title", default="pantau — election news, as data", help="page title")
-    p.add_argument("--quiet", action="store_true", help="print nothing on success")
-    p.add_argument("--json", action="store_true", help="print a summary as JSON")
-    p.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    from pantau.cli import add_output_options
+
+    add_output_options(p, "a summary")
     p.set_defaults(func=cmd_report)
