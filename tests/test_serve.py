@@ -153,7 +153,17 @@ def test_scheduled_build_runs_on_a_real_prefect_server(seeds_dir, tmp_path):
         assert [s["schedule"]["cron"] for s in schedules] == ["0 * * * *"] and schedules[0]["active"]
 
         t0 = time.monotonic()
-        run = http.post(f"/deployments/{dep['id']}/create_flow_run", json={}).json()
+
+        def triggered():
+            # the server's SQLite can answer "database is locked" while the runner registers: try again
+            try:
+                r = http.post(f"/deployments/{dep['id']}/create_flow_run", json={})
+            except httpx.HTTPError:
+                return None
+            body = r.json() if r.headers.get("content-type", "").startswith("application/json") else {}
+            return body if r.status_code in (200, 201) and "id" in body else None
+
+        run = wait_for(triggered, 60, "the flow run to be created", serving, serve_log)
 
         def finished():
             try:
