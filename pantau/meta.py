@@ -47,7 +47,6 @@ class ArticleMeta:
     outlet: str | None
     dateline: str | None
     dateline_raw: str | None
-    dateline_region_code: str | None
     title: str | None
     author: str | None
     editor: str | None
@@ -91,11 +90,10 @@ def _clean_author(value: str) -> str | None:
     return v
 
 
-def article_meta(ct: CleanText, raw_meta: dict | None = None, normalize_place=None,
-                 lookup_code=None) -> ArticleMeta:
+def article_meta(ct: CleanText, raw_meta: dict | None = None, normalize_place=None) -> ArticleMeta:
     """Outlet, dateline, title, author and advertorial flag for one cleaned article.
 
-    `normalize_place`/`lookup_code` come from the region gazetteer (injected so this module has no
+    `normalize_place` comes from the region gazetteer (injected so this module has no
     data dependency): `TENGGARONG` -> `Tenggarong`, `KUTAI KRTANEGARA` -> `Kutai Kartanegara`.
     """
     raw_meta = raw_meta or {}
@@ -109,14 +107,11 @@ def article_meta(ct: CleanText, raw_meta: dict | None = None, normalize_place=No
     if outlet is None and raw_meta.get("outlet"):
         outlet = raw_meta["outlet"]
     dateline = place
-    code = None
     if place:
         if normalize_place:
             dateline = normalize_place(place) or place.title()
         else:
             dateline = place.title() if place.isupper() else place
-        if lookup_code:
-            code = lookup_code(place)
     title = raw_meta.get("title") or None
     if not title:
         heads = [h for h in ct.pre_lead if len(h.split()) >= 3 and not h.endswith(":")]
@@ -136,5 +131,5 @@ def article_meta(ct: CleanText, raw_meta: dict | None = None, normalize_place=No
             editor = editor or _clean_author(value)
         else:
             author = _clean_author(value.split(",")[-1] if label.startswith("laporan") else value) or author
-    return ArticleMeta(outlet, dateline, place, code, title, author, editor,
+    return ArticleMeta(outlet, dateline, place, title, author, editor,
                        is_advertorial_marked(ct), end)

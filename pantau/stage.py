@@ -1,18 +1,17 @@
 """Raw documents -> staged articles (clean body + metadata) -> per-article extraction rows.
 
-`process_batch` is the unit of work the flow distributes: a list of input files in, plain row dicts
-out (articles, local actors, mentions, statements, events, indicators, quarantine). It is a pure
-function of the file contents, which is what makes batches cacheable and reruns identical.
+`process_units` is the unit of work the flow distributes: input units in, plain row dicts out
+(articles, local actors, mentions, statements, events, indicators, quarantine). It is a pure function
+of the units' contents, which is what makes per-unit caching and reruns identical.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 
 from pantau.clean import clean_text
 from pantau.extract import extract_article
 from pantau.extract.dates import infer_reference_year, parse_publish_date
-from pantau.ingest import InputFile, Quarantined, RawDoc, read_input
+from pantau.ingest import Quarantined, RawDoc
 from pantau.meta import article_meta
 
 try:
@@ -159,14 +158,3 @@ def _process_one(doc, out: dict[str, list[dict]], keep) -> None:
 def _q(q: Quarantined) -> dict:
     return {"source": q.source, "table": "articles", "stage": q.stage, "check": "input", "reason": q.reason}
 
-
-def process_batch(files: list[InputFile]) -> dict[str, list[dict]]:
-    """Read, stage and extract a batch of input files."""
-    def docs():
-        for f in files:
-            yield from read_input(f)
-    return process_documents(docs())
-
-
-def reference_date(d) -> dt.date | None:
-    return d if isinstance(d, dt.date) else None

@@ -33,6 +33,17 @@ def seeds_build(tmp_path_factory) -> Path:
     return out
 
 
+def read_all(root) -> list:
+    """Every raw document and quarantine row the ingest stage yields for a folder."""
+    from pantau.ingest import discover_inputs, read_input
+
+    files, skipped = discover_inputs(root)
+    out = list(skipped)
+    for f in files:
+        out.extend(read_input(f))
+    return out
+
+
 def seed_body(name_prefix: str) -> str:
     """The cleaned body of one seed article (e.g. '004')."""
     from pantau.clean import clean_text

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import SEEDS
+from conftest import SEEDS, read_all
 from pantau import ingest
 from pantau.build import run_build
 from pantau.ingest import InputFile, Quarantined, RawDoc, discover_inputs, read_input
@@ -18,14 +18,6 @@ LEAD = ("SAMARINDA – Komisi Pemilihan Umum (KPU) Kota Samarinda menggelar sosi
         "Kecamatan Sungai Kunjang, Senin (4/11/2024), yang dihadiri sekitar 120 peserta.")
 PARAS = [LEAD, "“Kami ingin pemilih datang ke TPS dengan tenang,” ujar Ketua KPU Samarinda, Firman Hidayat.",
          "Sosialisasi ini juga membahas tata cara pencoblosan dan pengawasan di setiap tempat pemungutan suara."]
-
-
-def read_all(root):
-    files, skipped = discover_inputs(root)
-    out = list(skipped)
-    for f in files:
-        out.extend(read_input(f))
-    return out
 
 
 def one(path: Path):

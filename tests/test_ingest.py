@@ -2,7 +2,8 @@
 import json
 
 from pantau.build import run_build
-from pantau.ingest import discover_inputs, read_input
+from conftest import read_all
+from pantau.ingest import discover_inputs
 
 import duckdb
 
@@ -10,19 +11,11 @@ LEAD = ("SAMARINDA – Komisi Pemilihan Umum (KPU) Kota Samarinda menggelar sosi
         "Kecamatan Sungai Kunjang, Senin (4/11/2024), yang dihadiri sekitar 120 peserta.")
 
 
-def _read_all(root):
-    files, skipped = discover_inputs(root)
-    out = list(skipped)
-    for f in files:
-        out.extend(read_input(f))
-    return out
-
-
 def test_encodings_bom_crlf(tmp_path):
     (tmp_path / "bom.txt").write_bytes(("\ufeff" + LEAD).encode("utf-8"))
     (tmp_path / "crlf.txt").write_bytes(LEAD.replace(" ", " \r\n", 1).encode("utf-8"))
     (tmp_path / "latin1.txt").write_bytes("Café Pilkada Kukar sukses digelar.".encode("latin-1"))
-    docs = {d.source_path: d for d in _read_all(tmp_path)}
+    docs = {d.source_path: d for d in read_all(tmp_path)}
     assert docs["bom.txt"].text.startswith("SAMARINDA")
     assert "Café" in docs["latin1.txt"].text
 
@@ -51,7 +44,7 @@ def test_jsonl_input_with_metadata_and_bad_lines(tmp_path):
     lines = [json.dumps({"id": "a", "text": LEAD, "outlet": "Kaltim Post", "published": "2024-11-05",
                          "title": "KPU Samarinda Sosialisasi Pilkada"}), "{not json", json.dumps({"id": "b"})]
     (tmp_path / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    docs = _read_all(tmp_path)
+    docs = read_all(tmp_path)
     assert docs[0].source_path == "news.jsonl#1" and docs[0].meta["outlet"] == "Kaltim Post"
     assert [d.reason for d in docs[1:]] == ["invalid JSON: Expecting property name enclosed in double quotes",
                                            "JSON object has no non-empty 'text'"]

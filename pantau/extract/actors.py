@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pantau import lexicon
-from pantau.text import sentence_spans, span_at
 
 try:  # the national gazetteer
     from pantau import regions as _regions
@@ -118,7 +117,6 @@ def _patterns() -> dict:
             r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, )|(?<=itu )|(?<=ini )|(?<=oleh ))(?P<office>" + acting_re + r"?" + office_re
             + r"(?:[ \t]+" + tail_tok + r"){1,8})(?=[ \t]*(?:,[ \t]*yang\s[^,]{0,80},[ \t]*)?[ \t]+(?:juga[ \t]+|pun[ \t]+)?(?:me[a-z]+|ber[a-z]+|"
               r"turut|hadir)\b)"),
-        "representative": re.compile(r"\b(?P<label>Perwakilan(?:[ \t]+dari)?[ \t]+(?P<org>[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,5}))"),
         "org_alias": re.compile(r"(?<![\w])(?P<alias>" + _alt(org_alias) + r")(?![\w])"),
         "org_alias_map": org_alias,
         "gov": re.compile(
@@ -693,7 +691,3 @@ def extract_actors(body: str) -> ActorResult:
         a.first = min(m.start for m in mentions if m.key == a.key)
     return ActorResult(actors, mentions)
 
-
-def sentence_of(body: str, pos: int) -> tuple[int, int]:
-    spans = sentence_spans(body)
-    return span_at(spans, pos) or (0, len(body))

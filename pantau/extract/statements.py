@@ -175,7 +175,7 @@ def extract_statements(body: str, actors: ActorResult) -> list[Statement]:
                 limit = q.close + 1 + m.end() + _cue_reach(after[m.end():])
                 mm = _mention_after(actors, q.close + 1 + m.end(), limit)
                 if mm:
-                    key, label = mm.key, _label_with_office(body, mm)
+                    key, label = mm.key, mm.text
         if key is None:
             sent = span_at(sentences, q.open) or (q.open, q.open)
             para = next(((ps, pe) for ps, pe in paragraph_spans(body) if ps <= q.open < pe), (q.open, q.open))
@@ -185,7 +185,7 @@ def extract_statements(body: str, actors: ActorResult) -> list[Statement]:
                 persons = [mm for mm in ms if mm.key.startswith("person|")]
                 pick = (persons or ms or [None])[-1]
                 if pick:
-                    key, label = pick.key, _label_with_office(body, pick)
+                    key, label = pick.key, pick.text
                 elif R["pronoun"].search(lead):
                     ante = speakers.before(max(sent[0], para[0]))
                     if ante:
@@ -203,10 +203,6 @@ def extract_statements(body: str, actors: ActorResult) -> list[Statement]:
     out.extend(_indirect(body, actors, speakers, all_quotes, sentences, out))
     out.sort(key=lambda st: (st.start, st.end, st.kind))
     return out
-
-
-def _label_with_office(body: str, m: Mention) -> str:
-    return m.text
 
 
 def _indirect(body: str, actors: ActorResult, speakers: _Speakers, quotes: list[Quote],
