@@ -238,8 +238,12 @@ def _decode(text: str, toks: list[tuple[int, int]], tags: list[str]) -> list[Nam
     return out
 
 
-def tag_names(text: str) -> list[NameSpan]:
+def tag_names(text: str, needed=None) -> list[NameSpan]:
     """PER / ORG / LOC names in `text`, sorted by offset; [] for empty input or on any failure.
+
+    `needed(text, tokens)`, if given, says which sentences are worth tagging: a sentence's tags
+    depend on that sentence only, so skipping one changes nothing elsewhere (the CRF is most of
+    the extraction time; callers skip sentences whose spans they would throw away anyway).
 
     >>> [(s.text, s.label) for s in tag_names(
     ...     "pasangan calon nomor urut 2 Prabowo Subianto-Gibran Rakabuming Raka")]
@@ -255,6 +259,8 @@ def tag_names(text: str) -> list[NameSpan]:
 
         spans: list[NameSpan] = []
         for toks in _chunks(text):
+            if needed is not None and not needed(text, toks):
+                continue
             words = [text[s:e] for s, e in toks]
             # training sentences end in punctuation: tag a fragment (a headline, a caption) as if it had one
             open_end = words[-1] not in _SENT_ENDS

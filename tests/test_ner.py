@@ -73,3 +73,35 @@ def test_any_text_gives_valid_spans(text):
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start:s.end] == s.text
         assert s.label in {"PER", "ORG", "LOC"}
+
+
+def test_needed_skips_whole_sentences_only():
+    text = ("Ketua KPU RI Hasyim Asy'ari mengatakan tahapan berjalan lancar. "
+            "Bupati Kutai Kartanegara Edi Damansyah hadir dalam rapat itu.")
+    every = tag_names(text)
+    second_only = tag_names(text, needed=lambda t, toks: toks[0][0] > 10)
+    assert "Edi Damansyah" in [s.text for s in second_only]
+    assert "Hasyim Asy'ari" not in [s.text for s in second_only]
+    # the kept sentence is tagged exactly as without the filter
+    assert [s for s in every if s.start > 60] == second_only
+
+
+def test_actor_gate_changes_no_person(monkeypatch):
+    """The recognizer's sentence gate in `extract_actors` only skips sentences whose names would be dropped."""
+    from pathlib import Path
+
+    from pantau.extract import actors
+    rows = [ln.split("\t")[0] for ln in (Path(__file__).parent / "fixtures" / "person_sentences.tsv")
+            .read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    body = "\n\n".join(rows + ["Sementara itu, Ia menegaskan bahwa pemilu berjalan damai.",
+                               "Warga Desa Loa Janan, Siti Aminah dan Joko Susilo, ikut memilih."])
+    gated = actors.extract_actors(body)
+    assert not actors._could_hold_new_name([])(*_one("Sementara itu, Ia menegaskan bahwa pemilu berjalan damai."))
+    monkeypatch.setattr(actors, "_could_hold_new_name", lambda taken: None)
+    ungated = actors.extract_actors(body)
+    assert gated.mentions == ungated.mentions
+    assert sorted(gated.actors) == sorted(ungated.actors)
+
+
+def _one(sentence: str):
+    return sentence, tokenize(sentence)

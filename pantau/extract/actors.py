@@ -14,6 +14,7 @@ Rules, in the order they claim text (longer and more specific claims win an over
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -132,6 +133,12 @@ def _patterns() -> dict:
 # --------------------------------------------------------------------------- helpers
 
 def _region_lookup(text: str, context=(), levels=None):
+    return _cached_region_lookup(text, tuple(context), frozenset(levels) if levels is not None else None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cached_region_lookup(text: str, context: tuple, levels: frozenset | None):
+    """Gazetteer lookups are pure and news repeats its capitalized words: cache them per process."""
     if _regions is None:
         return None
     try:
@@ -141,7 +148,7 @@ def _region_lookup(text: str, context=(), levels=None):
     return m.region if m else None
 
 
-_BIG_LEVELS = {"province", "regency", "city"}
+_BIG_LEVELS = frozenset({"province", "regency", "city"})
 _PREFIX_WORDS = {"Kota", "Kabupaten", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Kab.", "Kec.", "Prov."}
 
 
@@ -462,6 +469,37 @@ def _extend_single_names(b: _Builder) -> None:
             _add_person(b, m.start(), m.group(0), "extended")
 
 
+def _could_hold_new_name(taken: list[tuple[int, int]]):
+    """A sentence filter for the recognizer: does the sentence have a capitalized token that no rule
+    claimed and that is not a common word? Without one, every PER span it could yield is dropped below
+    (overlaps a claim, has a lower-case word, or `clean_person_name` strips it to nothing), so the
+    sentence need not be tagged."""
+    starts = sorted(taken)
+    begins = [s for s, _ in starts]
+    common = lexicon.common_words()
+    # claims may nest, so a position is claimed if any claim starting before it ends after it
+    reach, far = [], -1
+    for _s, e in starts:
+        far = max(far, e)
+        reach.append(far)
+
+    def needed(text: str, toks: list[tuple[int, int]]) -> bool:
+        for s, e in toks:
+            if not text[s].isupper() or e - s < 2:
+                continue
+            i = bisect.bisect_right(begins, s) - 1  # claims starting at or before the token
+            if i >= 0 and reach[i] > s:
+                continue
+            j = bisect.bisect_left(begins, e)  # a claim starting inside the token
+            if j > i + 1:
+                continue
+            if text[s:e].lower() in common:
+                continue
+            return True
+        return False
+    return needed
+
+
 def _add_recognized_persons(b: _Builder) -> None:
     """Names the statistical recognizer (`pantau.ner`, a CRF trained on NERGrit + idner-news-2k) tags as
     persons where no rule found anything: rules and lexicons win every overlap, and a tagged span must
@@ -471,7 +509,7 @@ def _add_recognized_persons(b: _Builder) -> None:
     except ImportError:  # pragma: no cover - the model ships with the package
         return
     taken = [(c.start, c.end) for c in b.claims]
-    for sp in tag_names(b.body):
+    for sp in tag_names(b.body, needed=_could_hold_new_name(taken)):
         if sp.label != "PER" or any(s_ < sp.end and sp.start < e_ for s_, e_ in taken):
             continue
         words = sp.text.replace("-", " ").split()
