@@ -43,7 +43,7 @@ from pantau.units import read_manifest, scan_units, spill_compressed, write_mani
 
 DEFAULT_BATCH_BYTES = 4 * 1024 * 1024   # input bytes per extracted part (the unit of caching)
 MAX_TASKS = 48                           # orchestrated task runs per build: tens, never thousands
-BUCKET_BYTES = 256 * 1024 * 1024         # output id-range bucket size (bounds the memory of sorting)
+BUCKET_BYTES = 64 * 1024 * 1024          # output id-range bucket size (bounds the memory of validating and sorting)
 
 log = logging.getLogger("pantau.build")
 

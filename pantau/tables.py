@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover
     _regions = None
 
 BIG_TABLES = ("articles", "actor_mentions", "statements", "indicators")
-SPILL_ROWS_BYTES = 192 * 1024 * 1024  # flush bucket buffers to disk beyond this
+SPILL_ROWS_BYTES = 96 * 1024 * 1024  # flush bucket buffers to disk beyond this
 
 
 def region_name(code: str | None) -> str | None:

@@ -86,3 +86,24 @@ def test_every_table_and_column_has_a_comment(seeds_build):
 def test_missing_input_fails_with_one_line(tmp_path):
     r = _pantau("build", "--input", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "--runner", "core")
     assert r.returncode != 0 and r.stderr.strip().count("\n") == 0 and "not found" in r.stderr
+
+
+def test_duckdb_tables_keep_the_parquet_primary_key_order(seeds_build, tmp_path):
+    """The DuckDB load does not sort (the Parquet parts already are): tables still read in key order,
+    also when a table is split over many Parquet parts."""
+    import duckdb
+    import polars as pl
+
+    import schemas
+    from pantau.store import TABLES, write_duckdb, write_parquet
+
+    tables = {t: pl.read_parquet(seeds_build / "parquet" / t / "*.parquet") for t in TABLES}
+    assert tables["actor_mentions"].height > 30
+    write_parquet(tables, tmp_path / "parquet", rows_per_part=3)
+    assert len(list((tmp_path / "parquet" / "actor_mentions").glob("*.parquet"))) > 10
+    write_duckdb(tmp_path / "parquet", tmp_path / "t.duckdb")
+    con = duckdb.connect(str(tmp_path / "t.duckdb"), read_only=True)
+    for t in TABLES:
+        pk = schemas.PRIMARY_KEYS[t]
+        got = [r[0] for r in con.execute(f"SELECT {pk} FROM {t}").fetchall()]
+        assert got == sorted(got) and len(got) == tables[t].height, t
