@@ -45,3 +45,14 @@ def test_cli_writes_txt_files_and_extends_a_corpus(tmp_path, capsys):
     files = sorted(tmp_path.rglob("*.txt"))
     assert len(files) == 35 and files[0].name == "0000000.txt" and files[-1].name == "0000034.txt"
     assert "wrote 30 articles" in capsys.readouterr().err
+
+
+def test_bench_ratios_include_the_four_worker_estimate():
+    """The estimate keeps the serial part (wall minus extraction) and halves the 2-worker extraction."""
+    from pantau.bench import ratios
+
+    run = {"single": {"wall": 900.0, "seconds": {"extract": 850.0}},
+           "dask": {"wall": 500.0, "seconds": {"extract": 460.0}}}
+    r = ratios({"runs": run})
+    assert r["dask_speedup_vs_single"] == 1.8
+    assert r["dask_4_workers_estimate_vs_single"] == round(900 / (40 + 230), 3)
