@@ -350,7 +350,7 @@ def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantin
     by_part = owner.partition_by("part", as_dict=True, include_key=False, maintain_order=True)
     empty = owner.clear().drop("part")
     part_units = {i: by_part.get((i,), empty) for i in range(len(parts))}
-    del by_part, owner
+    del by_part, owner, sources
 
     def rows_of(i: int, key: str, columns: list[str] | None = None) -> pl.DataFrame:
         cols = None if columns is None else sorted(set(columns) | {"input_key"}, key=list(STAGED_SCHEMAS[key]).index)
@@ -366,6 +366,7 @@ def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantin
                               .then(pl.col("source_min")).otherwise(pl.col("source_path")).alias("source_path")))
     kept = (pl.concat(cands) if cands else pl.DataFrame(schema={"article_id": pl.String, "input_key": pl.String, "source_path": pl.String}))
     kept = kept.sort(["article_id", "source_path", "input_key"]).unique("article_id", keep="first", maintain_order=True)
+    del cands  # corpus-sized: every article's candidate row
     kept_ids = kept["article_id"]
     kept_pairs = kept.select("article_id", "input_key")
 
