@@ -471,12 +471,11 @@ def _extend_single_names(b: _Builder) -> None:
 
 def _could_hold_new_name(taken: list[tuple[int, int]]):
     """A sentence filter for the recognizer: does the sentence have a capitalized token that no rule
-    claimed and that is not a common word? Without one, every PER span it could yield is dropped below
-    (overlaps a claim, has a lower-case word, or `clean_person_name` strips it to nothing), so the
-    sentence need not be tagged."""
+    claimed and that `clean_person_name` would keep (`_bad_name_token`)? Without one, every PER span it
+    could yield is dropped below (overlaps a claim, has a lower-case word, or `clean_person_name` strips
+    it to nothing), so the sentence need not be tagged."""
     starts = sorted(taken)
     begins = [s for s, _ in starts]
-    common = lexicon.common_words()
     # claims may nest, so a position is claimed if any claim starting before it ends after it
     reach, far = [], -1
     for _s, e in starts:
@@ -493,7 +492,7 @@ def _could_hold_new_name(taken: list[tuple[int, int]]):
             j = bisect.bisect_left(begins, e)  # a claim starting inside the token
             if j > i + 1:
                 continue
-            if text[s:e].lower() in common:
+            if _bad_name_token(text[s:e]):
                 continue
             return True
         return False
