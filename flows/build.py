@@ -10,6 +10,7 @@ Each flow run publishes a table artifact (rows per table) and a markdown summary
 
     python -m flows.build --input seeds --out build --runner dask    # same as `pantau build --runner dask`
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,8 +63,15 @@ def _task_runner(runner: str, workers: int, dask_address: str | None):
 
         if dask_address:
             return DaskTaskRunner(address=dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
-                                              "dashboard_address": None, "silence_logs": logging.ERROR})
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": workers,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+                "silence_logs": logging.ERROR,
+            }
+        )
     return ThreadPoolTaskRunner(max_workers=max(1, workers))
 
 
@@ -83,9 +91,15 @@ def extract_flow(tasks: list[list[str]], work: str, workers: int, runner: str) -
 
 
 @flow(name="pantau-build", log_prints=False)
-def build_flow(input_dir: str = "seeds", out: str = "build", batch_bytes: int = core.DEFAULT_BATCH_BYTES,
-               full: bool = False, runner: str = "threads", workers: int | None = None,
-               dask_address: str | None = None) -> dict:
+def build_flow(
+    input_dir: str = "seeds",
+    out: str = "build",
+    batch_bytes: int = core.DEFAULT_BATCH_BYTES,
+    full: bool = False,
+    runner: str = "threads",
+    workers: int | None = None,
+    dask_address: str | None = None,
+) -> dict:
     """Build the warehouse from every article under `input_dir` into `out` (incremental unless `full`)."""
     log = get_run_logger()
     workers = core.default_workers() if not workers else workers
@@ -93,8 +107,16 @@ def build_flow(input_dir: str = "seeds", out: str = "build", batch_bytes: int = 
     with core.build_lock(out):
         plan = plan_task(input_dir, out, batch_bytes, full)
         n_parts = sum(len(t) for t in plan["tasks"])
-        log.info("%d input files, %d units: %d to extract in %d parts, %d tasks (%s runner, %d workers)",
-                 plan["files"], plan["units"], plan["todo_units"], n_parts, len(plan["tasks"]), runner, workers)
+        log.info(
+            "%d input files, %d units: %d to extract in %d parts, %d tasks (%s runner, %d workers)",
+            plan["files"],
+            plan["units"],
+            plan["todo_units"],
+            n_parts,
+            len(plan["tasks"]),
+            runner,
+            workers,
+        )
         t1 = time.perf_counter()
         core.report_planned(core.BuildPlan(**plan))
         if plan["tasks"]:
@@ -108,23 +130,37 @@ def build_flow(input_dir: str = "seeds", out: str = "build", batch_bytes: int = 
     create_table_artifact(
         key="pantau-build-rows",
         table=[{"table": t, "rows": n} for t, n in rows.items()],
-        description="Rows per table written by this build (quarantine = rows set aside with a reason).")
+        description="Rows per table written by this build (quarantine = rows set aside with a reason).",
+    )
     reasons = "\n".join(f"- {k}: {v}" for k, v in sorted(result["reasons"].items())) or "- none"
     create_markdown_artifact(
         key="pantau-build-summary",
-        markdown=(f"# pantau build\n\nInput `{input_dir}` ({plan['files']} files, {plan['units']} articles, "
-                  f"{plan['todo_units']} extracted in {n_parts} parts) -> "
-                  f"[pantau.duckdb]({(Path(out) / 'pantau.duckdb').resolve().as_uri()}) and "
-                  f"[parquet/]({(Path(out) / 'parquet').resolve().as_uri()})\n\n"
-                  + "\n".join(f"- **{t}**: {n}" for t, n in rows.items())
-                  + f"\n\n## Quarantine reasons\n{reasons}\n"),
-        description="What this build wrote and where.")
+        markdown=(
+            f"# pantau build\n\nInput `{input_dir}` ({plan['files']} files, {plan['units']} articles, "
+            f"{plan['todo_units']} extracted in {n_parts} parts) -> "
+            f"[pantau.duckdb]({(Path(out) / 'pantau.duckdb').resolve().as_uri()}) and "
+            f"[parquet/]({(Path(out) / 'parquet').resolve().as_uri()})\n\n"
+            + "\n".join(f"- **{t}**: {n}" for t, n in rows.items())
+            + f"\n\n## Quarantine reasons\n{reasons}\n"
+        ),
+        description="What this build wrote and where.",
+    )
     log.info("wrote %s", rows)
-    return {"input": input_dir, "out": out, "files": plan["files"], "batches": n_parts, "rows": rows,
-            "quarantine_reasons": result["reasons"], "units": plan["units"], "extracted_units": plan["todo_units"],
-            "input_bytes": plan["input_bytes"], "extracted_bytes": plan["todo_bytes"], "workers": workers,
-            "runner": runner,
-            "seconds": {"discover": round(t1 - t0, 3), "extract": round(t2 - t1, 3), "resolve_store": round(t3 - t2, 3)}}
+    return {
+        "input": input_dir,
+        "out": out,
+        "files": plan["files"],
+        "batches": n_parts,
+        "rows": rows,
+        "quarantine_reasons": result["reasons"],
+        "units": plan["units"],
+        "extracted_units": plan["todo_units"],
+        "input_bytes": plan["input_bytes"],
+        "extracted_bytes": plan["todo_bytes"],
+        "workers": workers,
+        "runner": runner,
+        "seconds": {"discover": round(t1 - t0, 3), "extract": round(t2 - t1, 3), "resolve_store": round(t3 - t2, 3)},
+    }
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ full); each run creates the table artifact `pantau-build-rows` and the markdown 
 `pantau-build-summary`. Runs start in a subprocess of this one, at most one at a time (two builds never
 write the same OUT at once). `prefect.yaml` holds the same deployment for `prefect deploy` + a worker.
 """
+
 from __future__ import annotations
 
 import sys

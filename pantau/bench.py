@@ -16,6 +16,7 @@ generates a corpus with `pantau bench-corpus` and measures, each build in its ow
     pantau bench                                   # 10k and 100k, everything (long: see BENCHMARKS.md)
     pantau bench --articles 10000 --only ceiling,core,incremental
 """
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,13 @@ def machine() -> dict:
     from importlib.metadata import version
 
     vers = {p: version(p) for p in ("polars", "duckdb", "prefect", "prefect-dask", "dask")}
-    return {"cpu": cpu, "cores": len(os.sched_getaffinity(0)), "ram_gb": round(mem, 1),
-            "python": platform.python_version(), **vers}
+    return {
+        "cpu": cpu,
+        "cores": len(os.sched_getaffinity(0)),
+        "ram_gb": round(mem, 1),
+        "python": platform.python_version(),
+        **vers,
+    }
 
 
 class PeakRSS:
@@ -102,8 +108,10 @@ def run_build(inp: Path, out: Path, *extra: str, timeout: float | None = None) -
     if p.returncode != 0:
         raise RuntimeError(f"build failed ({' '.join(extra)}): {stderr.strip().splitlines()[-1:] or p.returncode}")
     m = re.search(r"^\{.*\}\s*$", stdout, re.S | re.M)
-    summary = json.loads(stdout[m.start():]) if m else {}
-    summary.update(wall=round(wall, 2), peak_rss_mb=round(mon.peak / 2**20), peak_rss_one_mb=round(mon.peak_one / 2**20))
+    summary = json.loads(stdout[m.start() :]) if m else {}
+    summary.update(
+        wall=round(wall, 2), peak_rss_mb=round(mon.peak / 2**20), peak_rss_one_mb=round(mon.peak_one / 2**20)
+    )
     return summary
 
 
@@ -127,8 +135,14 @@ def ceiling(corpus: Path) -> dict:
     n = s.str.count_matches(CEILING_REGEX).sum()
     t2 = time.perf_counter()
     mb = s.str.len_bytes().sum() / 1e6
-    return {"articles": len(texts), "mb": round(mb, 1), "read_s": round(t1 - t0, 2), "regex_s": round(t2 - t1, 3),
-            "articles_per_s": round(len(texts) / (t2 - t1)), "matches": int(n)}
+    return {
+        "articles": len(texts),
+        "mb": round(mb, 1),
+        "read_s": round(t1 - t0, 2),
+        "regex_s": round(t2 - t1, 3),
+        "articles_per_s": round(len(texts) / (t2 - t1)),
+        "matches": int(n),
+    }
 
 
 def _burn(n: int) -> int:
@@ -180,8 +194,10 @@ def bench_size(n: int, work: Path, source: Path, runs: list[str], workers: int, 
         r["articles_per_s"] = round(r["rows"]["articles"] / r["wall"], 1)
         r["mb_per_s"] = round(res["input_mb"] / r["wall"], 2)
         res["runs"][name] = r
-        log(f"[{n}] {name}: {r['wall']:.1f}s, {r['articles_per_s']} articles/s, peak RSS {r['peak_rss_mb']} MB, "
-            f"stages {r['seconds']}")
+        log(
+            f"[{n}] {name}: {r['wall']:.1f}s, {r['articles_per_s']} articles/s, peak RSS {r['peak_rss_mb']} MB, "
+            f"stages {r['seconds']}"
+        )
         return out
 
     res["parallel_control"] = parallel_control(workers)
@@ -219,7 +235,9 @@ def ratios(res: dict) -> dict:
     if "core" in r and "prefect" in r:
         out["prefect_overhead"] = r["prefect"]["wall"] / r["core"]["wall"] - 1
         inner = sum(r["prefect"]["seconds"][k] for k in ("discover", "extract", "resolve_store"))
-        out["prefect_overhead_in_flow"] = inner / sum(r["core"]["seconds"][k] for k in ("discover", "extract", "resolve_store")) - 1
+        out["prefect_overhead_in_flow"] = (
+            inner / sum(r["core"]["seconds"][k] for k in ("discover", "extract", "resolve_store")) - 1
+        )
     if "dask" in r and "single" in r:
         out["dask_speedup_vs_single"] = r["single"]["wall"] / r["dask"]["wall"]
         out["dask_extract_speedup_vs_single"] = r["single"]["seconds"]["extract"] / r["dask"]["seconds"]["extract"]
@@ -235,26 +253,40 @@ def ratios(res: dict) -> dict:
 
 
 def report(results: list[dict], mach: dict) -> str:
-    lines = [f"machine: {mach['cpu']}, {mach['cores']} cores, {mach['ram_gb']} GB RAM; Python {mach['python']}, "
-             f"polars {mach['polars']}, duckdb {mach['duckdb']}, prefect {mach['prefect']}, prefect-dask {mach['prefect-dask']}",
-             "", "| articles | run | wall s | articles/s | MB/s | peak RSS MB (tree / largest) | discover s | extract s | resolve+store s |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"machine: {mach['cpu']}, {mach['cores']} cores, {mach['ram_gb']} GB RAM; Python {mach['python']}, "
+        f"polars {mach['polars']}, duckdb {mach['duckdb']}, prefect {mach['prefect']}, prefect-dask {mach['prefect-dask']}",
+        "",
+        "| articles | run | wall s | articles/s | MB/s | peak RSS MB (tree / largest) | discover s | extract s | resolve+store s |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for res in results:
         for name, r in res["runs"].items():
             if name == "ceiling":
-                lines.append(f"| {res['articles']:,} | ceiling (1 regex, polars) | {r['regex_s']} | {r['articles_per_s']:,} | "
-                             f"{r['mb'] / r['regex_s']:.0f} | | | | |")
+                lines.append(
+                    f"| {res['articles']:,} | ceiling (1 regex, polars) | {r['regex_s']} | {r['articles_per_s']:,} | "
+                    f"{r['mb'] / r['regex_s']:.0f} | | | | |"
+                )
                 continue
             s = r["seconds"]
             # an incremental rebuild's articles/s would divide the whole corpus by a build that read 1 % of it
-            aps = "" if name == "incremental" else f"{r.get('articles_per_s') or round(r['rows']['articles'] / r['wall'], 1):,}"
+            aps = (
+                ""
+                if name == "incremental"
+                else f"{r.get('articles_per_s') or round(r['rows']['articles'] / r['wall'], 1):,}"
+            )
             mbs = r.get("mb_per_s", "")
-            lines.append(f"| {res['articles']:,} | {name} | {r['wall']} | {aps} | {mbs} | "
-                         f"{r['peak_rss_mb']} / {r['peak_rss_one_mb']} | {s['discover']} | {s['extract']} | {s['resolve_store']} |")
+            lines.append(
+                f"| {res['articles']:,} | {name} | {r['wall']} | {aps} | {mbs} | "
+                f"{r['peak_rss_mb']} / {r['peak_rss_one_mb']} | {s['discover']} | {s['extract']} | {s['resolve_store']} |"
+            )
     lines.append("")
     for res in results:
-        lines.append(f"{res['articles']:,} articles: " + ", ".join(f"{k} = {v}" for k, v in ratios(res).items())
-                     + f"; pure-Python parallel control: {res['parallel_control']['speedup']}x")
+        lines.append(
+            f"{res['articles']:,} articles: "
+            + ", ".join(f"{k} = {v}" for k, v in ratios(res).items())
+            + f"; pure-Python parallel control: {res['parallel_control']['speedup']}x"
+        )
     return "\n".join(lines)
 
 
@@ -295,9 +327,15 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("bench", help="benchmark the build (10k and 100k generated articles); not a test")
     p.add_argument("--articles", default="10000,100000", help="corpus sizes, comma-separated (default 10000,100000)")
     p.add_argument("--only", default=None, help=f"runs to do, comma-separated, from: {', '.join(RUNS)} (default all)")
-    p.add_argument("--from", dest="source", default=None,
-                   help="articles to recombine (default: ../shared/corpus/news-id-2017-2025.jsonl.gz, else seeds/)")
-    p.add_argument("--work", default="/tmp/pantau-bench", help="where corpora and builds go (default /tmp/pantau-bench)")
+    p.add_argument(
+        "--from",
+        dest="source",
+        default=None,
+        help="articles to recombine (default: ../shared/corpus/news-id-2017-2025.jsonl.gz, else seeds/)",
+    )
+    p.add_argument(
+        "--work", default="/tmp/pantau-bench", help="where corpora and builds go (default /tmp/pantau-bench)"
+    )
     p.add_argument("--workers", type=int, default=None, help="extraction processes (default: CPU count)")
     p.add_argument("--format", choices=["jsonl", "txt"], default="jsonl", help="corpus format (default jsonl)")
     p.add_argument("--keep", action="store_true", help="keep the built warehouses")

@@ -14,6 +14,7 @@ articles are exact duplicates of earlier ones, and about 0.2 % are non-UTF-8 (Wi
 Output: `.txt` files in folders of 1,000 (`DIR/00000/0000000.txt`), or one JSON Lines file
 (`DIR/articles.jsonl`, one `{"id", "outlet", "published", "url", "title", "text"}` per line).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,6 +37,7 @@ ODD_SHARE = 0.002
 @dataclass
 class Pool:
     """Pieces of real articles to recombine."""
+
     leads: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
@@ -54,7 +56,7 @@ class Pool:
         if m and len(m.group("b").split()) <= 4:
             a, b = m.group("a"), m.group("b").strip()
             self.datelines.append((a.strip() if a else None, b))
-            lead = lead[m.end():]
+            lead = lead[m.end() :]
         self.leads.append(lead)
         for p in paras[1:]:
             (self.quotes if _QUOTE.search(p) else self.paragraphs).append(p)
@@ -100,8 +102,12 @@ def make_article(pool: Pool, rng: random.Random) -> dict:
         paras.append(rng.choice(src))
     head = f"{outlet}, {place} – " if outlet else f"{place.upper()} – "
     text = head + "\n".join(paras)
-    return {"outlet": outlet, "title": rng.choice(pool.titles) if pool.titles else None,
-            "published": rng.choice(pool.dates) if pool.dates else None, "text": text}
+    return {
+        "outlet": outlet,
+        "title": rng.choice(pool.titles) if pool.titles else None,
+        "published": rng.choice(pool.dates) if pool.dates else None,
+        "text": text,
+    }
 
 
 def _odd(kind: str, rng: random.Random, article: dict, fmt: str) -> bytes:
@@ -124,7 +130,11 @@ def generate(pool: Pool, n: int, out: Path, *, seed: int = 0, fmt: str = "txt", 
     """Write articles `start` .. `start + n - 1` of the corpus defined by (pool, seed) into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     counts = {"articles": 0, "duplicates": 0, "odd": 0, "bytes": 0}
-    jf = open(out / ("articles.jsonl" if start == 0 else f"articles-{start:07d}.jsonl"), "wb") if fmt == "jsonl" else None
+    jf = (
+        open(out / ("articles.jsonl" if start == 0 else f"articles-{start:07d}.jsonl"), "wb")
+        if fmt == "jsonl"
+        else None
+    )
     try:
         for i in range(start, start + n):
             rng = random.Random(f"{seed}:{i}")
@@ -140,9 +150,17 @@ def generate(pool: Pool, n: int, out: Path, *, seed: int = 0, fmt: str = "txt", 
                 data = _odd(rng.choice(["cp1252", "cp1252", "binary", "empty", "whitespace", "broken"]), rng, art, fmt)
                 counts["odd"] += 1
             elif fmt == "jsonl":
-                data = json.dumps({"id": aid, "outlet": art["outlet"], "published": art["published"],
-                                   "url": f"https://bench.example/{aid}", "title": art["title"], "text": art["text"]},
-                                  ensure_ascii=False).encode("utf-8")
+                data = json.dumps(
+                    {
+                        "id": aid,
+                        "outlet": art["outlet"],
+                        "published": art["published"],
+                        "url": f"https://bench.example/{aid}",
+                        "title": art["title"],
+                        "text": art["text"],
+                    },
+                    ensure_ascii=False,
+                ).encode("utf-8")
             else:
                 data = art["text"].encode("utf-8")
             if jf is not None:
@@ -162,8 +180,11 @@ def generate(pool: Pool, n: int, out: Path, *, seed: int = 0, fmt: str = "txt", 
 def cmd_bench_corpus(args) -> int:
     pool = load_pool(args.source)
     c = generate(pool, args.articles, Path(args.out), seed=args.seed, fmt=args.format, start=args.start)
-    print(f"pantau bench-corpus: wrote {c['articles']} articles ({c['bytes'] / 1e6:.1f} MB, {c['duplicates']} duplicates, "
-          f"{c['odd']} non-UTF-8 or junk) to {args.out} from {len(pool.leads)} source articles", file=sys.stderr)
+    print(
+        f"pantau bench-corpus: wrote {c['articles']} articles ({c['bytes'] / 1e6:.1f} MB, {c['duplicates']} duplicates, "
+        f"{c['odd']} non-UTF-8 or junk) to {args.out} from {len(pool.leads)} source articles",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -171,11 +192,23 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("bench-corpus", help="write N realistic benchmark articles recombined from real ones")
     p.add_argument("--articles", type=int, required=True, help="how many articles to write")
     p.add_argument("--out", required=True, help="output folder")
-    p.add_argument("--from", dest="source", default="seeds",
-                   help="articles to recombine: a folder, or a .txt/.jsonl/.jsonl.gz file (default: seeds/)")
+    p.add_argument(
+        "--from",
+        dest="source",
+        default="seeds",
+        help="articles to recombine: a folder, or a .txt/.jsonl/.jsonl.gz file (default: seeds/)",
+    )
     p.add_argument("--seed", type=int, default=0, help="random seed (the same seed gives the same bytes)")
-    p.add_argument("--format", choices=["txt", "jsonl"], default="txt",
-                   help="txt: one file per article in folders of 1,000; jsonl: one JSON Lines file")
-    p.add_argument("--start", type=int, default=0,
-                   help="index of the first article (to add more articles of the same corpus to a folder)")
+    p.add_argument(
+        "--format",
+        choices=["txt", "jsonl"],
+        default="txt",
+        help="txt: one file per article in folders of 1,000; jsonl: one JSON Lines file",
+    )
+    p.add_argument(
+        "--start",
+        type=int,
+        default=0,
+        help="index of the first article (to add more articles of the same corpus to a folder)",
+    )
     p.set_defaults(func=cmd_bench_corpus)

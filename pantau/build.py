@@ -14,6 +14,7 @@ bytes of a full one.
     >>> run_build("seeds", "build", workers=2).rows["articles"]   # doctest: +SKIP
     5
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,11 +40,13 @@ except ImportError:  # pragma: no cover - before the lock module exists
 
     def build_lock(out, **kw):
         return nullcontext()
+
+
 from pantau.units import read_manifest, scan_units, spill_compressed, write_manifest
 
-DEFAULT_BATCH_BYTES = 4 * 1024 * 1024   # input bytes per extracted part (the unit of caching)
-MAX_TASKS = 48                           # orchestrated task runs per build: tens, never thousands
-BUCKET_BYTES = 64 * 1024 * 1024          # output id-range bucket size (bounds the memory of validating and sorting)
+DEFAULT_BATCH_BYTES = 4 * 1024 * 1024  # input bytes per extracted part (the unit of caching)
+MAX_TASKS = 48  # orchestrated task runs per build: tens, never thousands
+BUCKET_BYTES = 64 * 1024 * 1024  # output id-range bucket size (bounds the memory of validating and sorting)
 
 log = logging.getLogger("pantau.build")
 
@@ -66,9 +69,16 @@ class ProgressBar:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self._p = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
-                           TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-                           console=Console(stderr=True), transient=True)
+        self._p = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("articles"),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
         self._p.start()
         self._t0 = time.perf_counter()
         self._task = self._p.add_task("extract", total=units, rate="")
@@ -113,13 +123,14 @@ class BuildSummary:
 @dataclass
 class BuildPlan:
     """What a build will do; plain data (paths and numbers) so orchestrators can pass it around."""
+
     input: str
     out: str
     files: int
     units: int
     input_bytes: int
     quarantine: list[dict]
-    tasks: list[list[str]]        # part spec paths, grouped into task runs
+    tasks: list[list[str]]  # part spec paths, grouped into task runs
     todo_units: int
     todo_bytes: int
 
@@ -140,7 +151,10 @@ def discover(input_dir: str | Path) -> tuple[list[InputFile], list[dict]]:
     if not root.is_dir():
         raise BuildError(f"input folder not found: {root}")
     files, skipped = discover_inputs(root)
-    q = [{"source": s.source, "table": "articles", "stage": s.stage, "check": "input", "reason": s.reason} for s in skipped]
+    q = [
+        {"source": s.source, "table": "articles", "stage": s.stage, "check": "input", "reason": s.reason}
+        for s in skipped
+    ]
     return files, q
 
 
@@ -170,8 +184,21 @@ def _stored_keys(parts: list[Path]) -> pl.DataFrame:
 
 
 # modules that do not shape extracted rows: changing them keeps the extraction store
-_NOT_EXTRACTION = {"cli.py", "bench.py", "benchcorpus.py", "query.py", "publish.py", "report.py", "serve.py",
-                   "lock.py", "store.py", "build.py", "tables.py", "resolve.py", "__main__.py"}
+_NOT_EXTRACTION = {
+    "cli.py",
+    "bench.py",
+    "benchcorpus.py",
+    "query.py",
+    "publish.py",
+    "report.py",
+    "serve.py",
+    "lock.py",
+    "store.py",
+    "build.py",
+    "tables.py",
+    "resolve.py",
+    "__main__.py",
+}
 
 
 def extraction_fingerprint() -> str:
@@ -180,13 +207,24 @@ def extraction_fingerprint() -> str:
     h = hashlib.sha256(pl.__version__.encode())
     root = Path(__file__).resolve().parent
     for p in sorted(root.rglob("*")):
-        if p.is_file() and "__pycache__" not in p.parts and p.name not in _NOT_EXTRACTION and p.suffix not in (".pyc", ".md"):
+        if (
+            p.is_file()
+            and "__pycache__" not in p.parts
+            and p.name not in _NOT_EXTRACTION
+            and p.suffix not in (".pyc", ".md")
+        ):
             h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
     return h.hexdigest()[:16]
 
 
-def plan_build(input_dir: str | Path, out: str | Path, *, batch_bytes: int = DEFAULT_BATCH_BYTES,
-               full: bool = False, max_tasks: int = MAX_TASKS) -> BuildPlan:
+def plan_build(
+    input_dir: str | Path,
+    out: str | Path,
+    *,
+    batch_bytes: int = DEFAULT_BATCH_BYTES,
+    full: bool = False,
+    max_tasks: int = MAX_TASKS,
+) -> BuildPlan:
     """Find the inputs, hash their units, and plan the parts to extract (only units no part holds)."""
     root, out = Path(input_dir), Path(out)
     work = out / ".work"
@@ -203,12 +241,15 @@ def plan_build(input_dir: str | Path, out: str | Path, *, batch_bytes: int = DEF
     prev_units, prev_files = read_manifest(work)
     units, fstats = scan_units(files, prev_units, prev_files)
     write_manifest(work, units, fstats)
-    todo = (units.join(_stored_keys(stored_parts(work)), on="key", how="anti")
-            .unique("key", keep="first", maintain_order=True))
+    todo = units.join(_stored_keys(stored_parts(work)), on="key", how="anti").unique(
+        "key", keep="first", maintain_order=True
+    )
     for d in ("plan", "spill"):
         shutil.rmtree(work / d, ignore_errors=True)
     todo = spill_compressed(todo, str(root), work / "spill")
-    todo = todo.with_columns(pl.coalesce(pl.col("path"), pl.lit(str(root.resolve()) + os.sep) + pl.col("rel")).alias("path"))
+    todo = todo.with_columns(
+        pl.coalesce(pl.col("path"), pl.lit(str(root.resolve()) + os.sep) + pl.col("rel")).alias("path")
+    )
     (work / "plan").mkdir(parents=True, exist_ok=True)
     specs: list[tuple[str, int]] = []
     todo_bytes = int(todo["length"].sum() or 0)
@@ -221,9 +262,18 @@ def plan_build(input_dir: str | Path, out: str | Path, *, batch_bytes: int = DEF
         spec.write_parquet(path)
         specs.append((str(path), int(spec["length"].sum())))
     per_task = max(1, math.ceil(len(specs) / max_tasks))  # parts are about equal in bytes
-    tasks = [[p for p, _ in specs[i:i + per_task]] for i in range(0, len(specs), per_task)]
-    return BuildPlan(str(root), str(out), len(files), units.height, int(units["length"].sum() or 0), q, tasks,
-                     todo.height, int(todo["length"].sum() or 0))
+    tasks = [[p for p, _ in specs[i : i + per_task]] for i in range(0, len(specs), per_task)]
+    return BuildPlan(
+        str(root),
+        str(out),
+        len(files),
+        units.height,
+        int(units["length"].sum() or 0),
+        q,
+        tasks,
+        todo.height,
+        int(todo["length"].sum() or 0),
+    )
 
 
 def extract_part(spec_path: str | Path, work: str | Path) -> tuple[str, int, int]:
@@ -327,8 +377,11 @@ def assemble_and_store(plan: BuildPlan) -> tuple[dict[str, int], pl.DataFrame]:
     live = units.select("key", "source")
     parts = stored_parts(work)
     live_keys = live.select("key").unique()
-    used = [p for p in parts if pl.read_parquet(p / "units.parquet", columns=["key"])
-            .join(live_keys, on="key", how="semi").height]
+    used = [
+        p
+        for p in parts
+        if pl.read_parquet(p / "units.parquet", columns=["key"]).join(live_keys, on="key", how="semi").height
+    ]
     n_buckets = max(1, math.ceil(plan.input_bytes / BUCKET_BYTES))
     used_cache: set[str] = set()
     tables = assemble(used, live, work / "assemble", plan.quarantine, n_buckets, work / "assembled", used_cache)
@@ -356,13 +409,31 @@ def quarantine_reasons(quarantine_df) -> dict[str, int]:
 
 
 def summarize(plan: BuildPlan, rows, quarantine_df, seconds, workers: int = 1, runner: str = "core") -> BuildSummary:
-    return BuildSummary(plan.input, plan.out, plan.files, sum(len(t) for t in plan.tasks), rows,
-                        quarantine_reasons(quarantine_df), seconds, plan.units, plan.todo_units, plan.input_bytes,
-                        plan.todo_bytes, workers, runner)
+    return BuildSummary(
+        plan.input,
+        plan.out,
+        plan.files,
+        sum(len(t) for t in plan.tasks),
+        rows,
+        quarantine_reasons(quarantine_df),
+        seconds,
+        plan.units,
+        plan.todo_units,
+        plan.input_bytes,
+        plan.todo_bytes,
+        workers,
+        runner,
+    )
 
 
-def run_build(input_dir: str | Path, out: str | Path, *, batch_bytes: int = DEFAULT_BATCH_BYTES,
-              full: bool = False, workers: int | None = None) -> BuildSummary:
+def run_build(
+    input_dir: str | Path,
+    out: str | Path,
+    *,
+    batch_bytes: int = DEFAULT_BATCH_BYTES,
+    full: bool = False,
+    workers: int | None = None,
+) -> BuildSummary:
     """Build the warehouse without Prefect (same steps, same outputs as the flow).
 
     Incremental unless `full`: only units that no stored part holds are extracted.
@@ -373,14 +444,24 @@ def run_build(input_dir: str | Path, out: str | Path, *, batch_bytes: int = DEFA
     t0 = time.perf_counter()
     with build_lock(out):
         plan = plan_build(input_dir, out, batch_bytes=batch_bytes, full=full)
-        log.info("%d files, %d units (%d to extract in %d parts)", plan.files, plan.units, plan.todo_units,
-                 sum(len(t) for t in plan.tasks))
+        log.info(
+            "%d files, %d units (%d to extract in %d parts)",
+            plan.files,
+            plan.units,
+            plan.todo_units,
+            sum(len(t) for t in plan.tasks),
+        )
         t1 = time.perf_counter()
         report_planned(plan)
         run_extract(plan, workers)
         t2 = time.perf_counter()
         rows, quarantine = assemble_and_store(plan)
         t3 = time.perf_counter()
-    return summarize(plan, rows, quarantine,
-                     {"discover": round(t1 - t0, 3), "extract": round(t2 - t1, 3), "resolve_store": round(t3 - t2, 3)},
-                     workers, "core")
+    return summarize(
+        plan,
+        rows,
+        quarantine,
+        {"discover": round(t1 - t0, 3), "extract": round(t2 - t1, 3), "resolve_store": round(t3 - t2, 3)},
+        workers,
+        "core",
+    )

@@ -3,6 +3,7 @@
 All later extraction runs on the returned `body`, so every offset stored anywhere is an offset into
 `articles.body`: the normalization happens first and offsets never point into the raw bytes.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,15 +20,19 @@ _CONTROLS = {c: None for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c != 0
 
 CAPTION_RE = re.compile(
     r"^\s*[\[(]?\s*(?:foto|photo|ilustrasi|caption|keterangan foto|sumber foto|dok(?:umentasi)?\.?)\s*[:\-–]\s*(?P<text>.+?)[\])]?\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 BYLINE_RE = re.compile(
     r"^\s*(?P<label>penulis|pewarta|reporter|wartawan|jurnalis|kontributor|ditulis oleh|writer|oleh|"
     r"editor|redaktur|penyunting|laporan wartawan[^,:]*)\s*[:,]\s*(?P<name>[^\n]{1,80}?)\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 CREDIT_TAG_RE = re.compile(r"(?:(?<=[.!?\"”’)\]])|^)\s*[(\[](?P<tag>[A-Za-z0-9*][\w*./&' -]{0,38})[)\]]\s*$")
 # bylines glued to the end of the last paragraph: "…Budaya Pewarta: Fianda Sjofjan Editor: Guido Merung COPYRIGHT © ANTARA 2023"
 INLINE_BYLINE_RE = re.compile(r"(?P<tail>(?:Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:\s*[^\n]{1,160})$")
-INLINE_BYLINE_PART = re.compile(r"(?P<label>Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:\s*(?P<name>.*?)\s*(?=(?:Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:|COPYRIGHT|Copyright|©|$)")
+INLINE_BYLINE_PART = re.compile(
+    r"(?P<label>Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:\s*(?P<name>.*?)\s*(?=(?:Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:|COPYRIGHT|Copyright|©|$)"
+)
 ADVERTORIAL_RE = re.compile(r"\badv(?:ertorial)?\b|\bpariwara\b|\bkonten (?:berbayar|bersponsor)\b", re.IGNORECASE)
 
 
@@ -64,7 +69,7 @@ def drop_repeated_lead(lines: list[str]) -> list[str]:
     n = len(lines)
     for k in range(min(n // 2, 40), 0, -1):
         head = lines[:k]
-        if any(head) and head == lines[k:2 * k]:
+        if any(head) and head == lines[k : 2 * k]:
             return lines[k:]
     return lines
 
@@ -72,9 +77,10 @@ def drop_repeated_lead(lines: list[str]) -> list[str]:
 @dataclass
 class CleanText:
     """The pieces of one article after chrome removal; `body` is what gets stored and offset into."""
+
     body: str
     paragraphs: list[str]
-    pre_lead: list[str] = field(default_factory=list)   # short lines before the lead (headline candidates)
+    pre_lead: list[str] = field(default_factory=list)  # short lines before the lead (headline candidates)
     captions: list[str] = field(default_factory=list)
     bylines: list[tuple[str, str]] = field(default_factory=list)  # (label lower-case, value)
     credit_tags: list[str] = field(default_factory=list)
@@ -149,11 +155,11 @@ def clean_text(text: str, *, title_hint: str | None = None) -> CleanText:
             continue
         seen.add(c)
         paragraphs.append(c)
-    return CleanText("\n\n".join(paragraphs), paragraphs, pre_lead, captions, bylines,
-                     credit_tags, chrome_lines)
+    return CleanText("\n\n".join(paragraphs), paragraphs, pre_lead, captions, bylines, credit_tags, chrome_lines)
 
 
 def is_advertorial_marked(ct: CleanText) -> bool:
     """True when a credit tag or a chrome line marks paid content: `(ADV)`, `(ADV/DiskomKukar)`, `Advertorial`."""
     return any(ADVERTORIAL_RE.search(t) for t in ct.credit_tags) or any(
-        ADVERTORIAL_RE.fullmatch(ln.strip(" .:-")) for ln in ct.chrome_lines + ct.pre_lead)
+        ADVERTORIAL_RE.fullmatch(ln.strip(" .:-")) for ln in ct.chrome_lines + ct.pre_lead
+    )

@@ -1,8 +1,9 @@
 """`pantau` command line: build the warehouse and work with it.
 
-    pantau build --input seeds --out build          # Prefect flow on the embedded (ephemeral) server
-    pantau build --input seeds --out build --runner core   # same steps, no Prefect
+pantau build --input seeds --out build          # Prefect flow on the embedded (ephemeral) server
+pantau build --input seeds --out build --runner core   # same steps, no Prefect
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,11 @@ def setup_logging(args) -> None:
     import logging
 
     level = logging.WARNING if (getattr(args, "quiet", False) or getattr(args, "json", False)) else logging.INFO
-    logging.basicConfig(level=logging.DEBUG if getattr(args, "debug", False) else level,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.DEBUG if getattr(args, "debug", False) else level,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
 
 
 def add_output_options(p, what: str = "a summary") -> None:
@@ -61,8 +65,10 @@ def _print_summary(summary: dict, args) -> None:
     if args.quiet:
         return
     out = Path(summary["out"])
-    print(f"pantau: built {out / 'pantau.duckdb'} and {out / 'parquet'}/ from {summary['files']} files "
-          f"({summary['batches']} batches) in {summary['seconds'].get('total', 0):.1f}s")
+    print(
+        f"pantau: built {out / 'pantau.duckdb'} and {out / 'parquet'}/ from {summary['files']} files "
+        f"({summary['batches']} batches) in {summary['seconds'].get('total', 0):.1f}s"
+    )
     for t, n in summary["rows"].items():
         print(f"  {t:<15} {n:>8} rows")
     if summary["quarantine_reasons"]:
@@ -85,14 +91,22 @@ def cmd_build(args) -> int:
     core.PROGRESS = bar
     try:
         if args.runner == "core":
-            summary = run_build(args.input, args.out, batch_bytes=batch_bytes, full=args.full,
-                                workers=args.workers).__dict__
+            summary = run_build(
+                args.input, args.out, batch_bytes=batch_bytes, full=args.full, workers=args.workers
+            ).__dict__
         else:
             _prefect_env(args.quiet)
             from flows.build import build_flow
-            summary = build_flow(input_dir=str(args.input), out=str(args.out), batch_bytes=batch_bytes, full=args.full,
-                                 runner="dask" if args.runner == "dask" else "threads", workers=args.workers,
-                                 dask_address=args.dask_address)
+
+            summary = build_flow(
+                input_dir=str(args.input),
+                out=str(args.out),
+                batch_bytes=batch_bytes,
+                full=args.full,
+                runner="dask" if args.runner == "dask" else "threads",
+                workers=args.workers,
+                dask_address=args.dask_address,
+            )
     except BuildError as e:
         print(f"pantau build: {e}", file=sys.stderr)
         return 1
@@ -117,12 +131,12 @@ def cmd_build(args) -> int:
 # Other subcommands live in their own modules; each defines `register(subparsers)` and sets `func`.
 # Add a module here to add a command (one line per command module).
 COMMAND_MODULES: list[str] = [
-    "pantau.query",      # pantau query, pantau sql
-    "pantau.publish",    # pantau publish
-    "pantau.report",     # pantau report
-    "pantau.serve",      # pantau serve
+    "pantau.query",  # pantau query, pantau sql
+    "pantau.publish",  # pantau publish
+    "pantau.report",  # pantau report
+    "pantau.serve",  # pantau serve
     "pantau.benchcorpus",  # pantau bench-corpus
-    "pantau.bench",      # pantau bench
+    "pantau.bench",  # pantau bench
 ]
 
 
@@ -132,22 +146,41 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the warehouse (Parquet + DuckDB) from a folder of articles")
     b.add_argument("--input", required=True, help="folder with .txt / .jsonl articles (searched recursively)")
     b.add_argument("--out", required=True, help="output folder: OUT/pantau.duckdb and OUT/parquet/<table>/")
-    b.add_argument("--runner", choices=["prefect", "core", "dask"], default="prefect",
-                   help="prefect: the Prefect flow on the embedded server (default); core: the same steps without "
-                        "Prefect; dask: the flow's extraction tasks on a prefect-dask DaskTaskRunner")
-    b.add_argument("--batch-mb", type=float, default=4.0,
-                   help="input megabytes per extracted part, the unit of caching (default 4; smaller on small inputs)")
-    b.add_argument("--full", action="store_true",
-                   help="rebuild everything (default: incremental, only new or changed articles are extracted)")
-    b.add_argument("--workers", type=int, default=None,
-                   help="extraction processes (default: CPU count); with --runner dask, local Dask workers")
-    b.add_argument("--dask-address", default=None,
-                   help="with --runner dask: an existing Dask scheduler (tcp://host:8786) instead of a local cluster")
+    b.add_argument(
+        "--runner",
+        choices=["prefect", "core", "dask"],
+        default="prefect",
+        help="prefect: the Prefect flow on the embedded server (default); core: the same steps without "
+        "Prefect; dask: the flow's extraction tasks on a prefect-dask DaskTaskRunner",
+    )
+    b.add_argument(
+        "--batch-mb",
+        type=float,
+        default=4.0,
+        help="input megabytes per extracted part, the unit of caching (default 4; smaller on small inputs)",
+    )
+    b.add_argument(
+        "--full",
+        action="store_true",
+        help="rebuild everything (default: incremental, only new or changed articles are extracted)",
+    )
+    b.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="extraction processes (default: CPU count); with --runner dask, local Dask workers",
+    )
+    b.add_argument(
+        "--dask-address",
+        default=None,
+        help="with --runner dask: an existing Dask scheduler (tcp://host:8786) instead of a local cluster",
+    )
     b.add_argument("--quiet", action="store_true", help="print nothing on success")
     b.add_argument("--json", action="store_true", help="print the run summary as JSON")
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     b.set_defaults(func=cmd_build)
     import importlib
+
     for mod in COMMAND_MODULES:
         importlib.import_module(mod).register(sub)
     return ap

@@ -9,6 +9,7 @@ file becomes a `Quarantined` row with a short reason (never the article text), a
 is still read. JSON Lines and WARC files are streamed, so their size is not limited; other files
 above `MAX_FILE_BYTES` are set aside unread.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -31,20 +32,28 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 HTML_SUFFIXES = (".html", ".htm")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
-MAX_FILE_BYTES = 50 * 1024 * 1024      # whole-file inputs (.txt, .html) above this are not read
-MAX_RECORD_BYTES = 8 * 1024 * 1024     # one JSON line or one WARC record payload
-MAX_ARTICLE_CHARS = 300_000            # ~100 pages: longer "articles" are junk and slow every extractor
-MIN_HTML_WORDS = 20                    # an HTML page whose main text is shorter has no article
-MAX_REASON_CHARS = 200                 # quarantine reasons are short and never carry article text
+MAX_FILE_BYTES = 50 * 1024 * 1024  # whole-file inputs (.txt, .html) above this are not read
+MAX_RECORD_BYTES = 8 * 1024 * 1024  # one JSON line or one WARC record payload
+MAX_ARTICLE_CHARS = 300_000  # ~100 pages: longer "articles" are junk and slow every extractor
+MIN_HTML_WORDS = 20  # an HTML page whose main text is shorter has no article
+MAX_REASON_CHARS = 200  # quarantine reasons are short and never carry article text
 
-_META_LIMITS = {"id": 200, "outlet": 200, "title": 500, "author": 200, "published": 100, "url": 2000,
-                "fetched": 100, "encoding": 40}
-
+_META_LIMITS = {
+    "id": 200,
+    "outlet": 200,
+    "title": 500,
+    "author": 200,
+    "published": 100,
+    "url": 2000,
+    "fetched": 100,
+    "encoding": 40,
+}
 
 
 @dataclass(frozen=True)
 class InputFile:
     """One file under the input root; `rel` is its POSIX path relative to the root."""
+
     path: str
     rel: str
     size: int
@@ -53,6 +62,7 @@ class InputFile:
 @dataclass
 class RawDoc:
     """One article as read: decoded text plus whatever metadata the container carried."""
+
     source_path: str
     text: str
     meta: dict = field(default_factory=dict)  # outlet, title, published, url from JSON Lines / HTML / WARC
@@ -61,6 +71,7 @@ class RawDoc:
 @dataclass(frozen=True)
 class Quarantined:
     """An input (or a row) set aside with the stage that rejected it and why (at most 200 characters)."""
+
     source: str
     stage: str
     reason: str
@@ -120,7 +131,11 @@ def discover_inputs(root: str | os.PathLike) -> tuple[list[InputFile], list[Quar
         except ValueError:
             rel = where.name
         if where != base:
-            skipped.append(Quarantined(printable_path(rel or "."), "ingest", f"cannot list folder: {err.strerror or type(err).__name__}"))
+            skipped.append(
+                Quarantined(
+                    printable_path(rel or "."), "ingest", f"cannot list folder: {err.strerror or type(err).__name__}"
+                )
+            )
 
     for dirpath, dirnames, filenames in os.walk(base, followlinks=False, onerror=walk_error):
         dirnames.sort()
@@ -130,8 +145,13 @@ def discover_inputs(root: str | os.PathLike) -> tuple[list[InputFile], list[Quar
                 try:
                     d.resolve(strict=True).relative_to(base)
                 except (ValueError, OSError, RuntimeError):
-                    skipped.append(Quarantined(printable_path(d.relative_to(base).as_posix()), "ingest",
-                                               "symlinked folder outside the input root (not followed)"))
+                    skipped.append(
+                        Quarantined(
+                            printable_path(d.relative_to(base).as_posix()),
+                            "ingest",
+                            "symlinked folder outside the input root (not followed)",
+                        )
+                    )
         for name in sorted(filenames):
             kind = input_kind(name)
             if kind is None:
@@ -155,7 +175,11 @@ def discover_inputs(root: str | os.PathLike) -> tuple[list[InputFile], list[Quar
                 skipped.append(Quarantined(rel, "ingest", "path resolves outside the input root"))
                 continue
             except OSError as e:
-                reason = "symlink loop" if e.errno == errno.ELOOP else f"cannot resolve path: {e.strerror or type(e).__name__}"
+                reason = (
+                    "symlink loop"
+                    if e.errno == errno.ELOOP
+                    else f"cannot resolve path: {e.strerror or type(e).__name__}"
+                )
                 skipped.append(Quarantined(rel, "ingest", reason))
                 continue
             try:
@@ -179,6 +203,7 @@ _TOO_LARGE = f"file too large (over {MAX_FILE_BYTES // 2**20} MB; only JSON Line
 
 # ---------------------------------------------------------------------------------------------- decoding
 
+
 class DecodeError(ValueError):
     """Bytes that are not text we can read."""
 
@@ -195,8 +220,13 @@ def looks_binary(data: bytes) -> bool:
 
 
 def _bom_encoding(data: bytes) -> tuple[str, int] | None:
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-                     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
             return enc, len(bom)
     return None
@@ -237,6 +267,7 @@ def detect_legacy_encoding(data: bytes) -> str:
     """
     try:
         from charset_normalizer import from_bytes
+
         results = from_bytes(data[:262144])
     except Exception:  # noqa: BLE001 - detection is a hint, never a reason to fail
         return "cp1252"
@@ -307,7 +338,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text = data[n:].decode(enc)
         except UnicodeDecodeError as e:
             raise DecodeError(f"invalid {enc.upper()}: {e.reason}") from None
-        return text, ("utf-8-sig" if enc == "utf-8" else enc.replace("-le", "").replace("-be", "") if enc.startswith("utf-16") else enc)
+        return text, (
+            "utf-8-sig"
+            if enc == "utf-8"
+            else enc.replace("-le", "").replace("-be", "")
+            if enc.startswith("utf-16")
+            else enc
+        )
     enc16 = _bomless_utf16(data)
     if enc16:
         try:
@@ -367,6 +404,7 @@ def _article(source: str, text: str, meta: dict) -> RawDoc | Quarantined:
 
 
 # ---------------------------------------------------------------------------------------------- reading
+
 
 def _open_input(path: str):
     """Open a regular file for binary reading; never blocks on a named pipe that replaced a file."""
@@ -447,6 +485,7 @@ def _doc_from_bytes(source: str, data: bytes) -> RawDoc | Quarantined:
 
 # ---------------------------------------------------------------------------------------------- JSON Lines
 
+
 def json_line_doc(source: str, raw: bytes | str) -> RawDoc | Quarantined:
     """One JSON Lines record -> RawDoc, or a quarantine row saying what is wrong with it.
 
@@ -481,8 +520,12 @@ def json_line_doc(source: str, raw: bytes | str) -> RawDoc | Quarantined:
     body = obj.get("text") or obj.get("body") or obj.get("content")
     if not (isinstance(body, str) and body.strip()) and isinstance(obj.get("html"), str) and obj["html"].strip():
         url = meta["url"] if isinstance(meta.get("url"), str) else None
-        return doc_from_html(source, clean_str(obj["html"]).encode("utf-8"), url=url,
-                             extra_meta={k: v for k, v in meta.items() if isinstance(v, str) and v})
+        return doc_from_html(
+            source,
+            clean_str(obj["html"]).encode("utf-8"),
+            url=url,
+            extra_meta={k: v for k, v in meta.items() if isinstance(v, str) and v},
+        )
     if not isinstance(body, str) or not body.strip():
         return Quarantined(source, "ingest", "JSON object has no non-empty 'text'")
     if isinstance(meta.get("author"), str) and meta["author"].strip():
@@ -500,6 +543,7 @@ def _open_jsonl_stream(source: str, fh) -> io.BufferedIOBase:
 class JsonLine:
     """One non-blank line of a UTF-8 JSON Lines stream: 1-based line number, byte offset and length of
     the whole line (with its newline) in the decompressed stream, and the line without BOM/newline."""
+
     n: int
     offset: int
     length: int
@@ -547,7 +591,7 @@ def iter_json_lines(stream, source: str) -> Iterator[JsonLine | Quarantined]:
             continue
         offset += length
         if n == 1 and line.startswith(codecs.BOM_UTF8):
-            line = line[len(codecs.BOM_UTF8):]
+            line = line[len(codecs.BOM_UTF8) :]
         line = line.rstrip(b"\r\n")
         if line.strip():
             yield JsonLine(n, start, length, line)
@@ -620,8 +664,15 @@ def _gzip_reason(e: BaseException) -> str:
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 # WHATWG: pages that declare Latin-1 or ASCII are decoded as Windows-1252
-_HTML_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
-                 "ascii": "cp1252", "iso8859-1": "cp1252", "windows-1252": "cp1252"}
+_HTML_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "windows-1252": "cp1252",
+}
 
 
 def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -654,8 +705,14 @@ def _with_byline(text: str, author: str) -> str:
     return text.rstrip() + "\n\nPenulis: " + name
 
 
-def doc_from_html(source: str, data: bytes, *, url: str | None = None, declared_charset: str | None = None,
-                  extra_meta: dict | None = None) -> RawDoc | Quarantined:
+def doc_from_html(
+    source: str,
+    data: bytes,
+    *,
+    url: str | None = None,
+    declared_charset: str | None = None,
+    extra_meta: dict | None = None,
+) -> RawDoc | Quarantined:
     """A saved news page -> RawDoc: trafilatura's main text, and title, author, publish date, outlet
     (site name) and URL from the page's own metadata (`<title>`, OpenGraph, `article:published_time`,
     JSON-LD `NewsArticle`). A page with no article text is quarantined."""
@@ -702,10 +759,17 @@ def _trafilatura_extract(html: str, url: str | None):
     if html.lstrip().startswith("<?xml"):  # lxml refuses str input that declares an encoding
         html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
     return trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False, deduplicate=False, favor_recall=True,
-        date_extraction_params={"extensive_search": False, "original_date": True,
-                                "max_date": "2099-12-31"})
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        favor_recall=True,
+        date_extraction_params={"extensive_search": False, "original_date": True, "max_date": "2099-12-31"},
+    )
 
 
 # ---------------------------------------------------------------------------------------------- WARC
@@ -740,7 +804,11 @@ def _read_warc(source: str, fh) -> Iterator[RawDoc | Quarantined]:
         if n == 0:
             yield Quarantined(source, "ingest", f"not a WARC file or unreadable: {type(e).__name__}")
         else:
-            yield Quarantined(f"{source}#{n + 1}", "ingest", f"WARC corrupt or truncated ({type(e).__name__}): the rest of the file is lost")
+            yield Quarantined(
+                f"{source}#{n + 1}",
+                "ingest",
+                f"WARC corrupt or truncated ({type(e).__name__}): the rest of the file is lost",
+            )
         return
     if n == 0:
         yield Quarantined(source, "ingest", "WARC file has no records")

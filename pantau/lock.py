@@ -11,6 +11,7 @@ build never leaves a stale lock behind.
     with build_lock("build"):            # raises LockHeld if another build is writing build/
         run_the_build()
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -25,7 +26,7 @@ from typing import Iterator
 
 LOCK_NAME = ".lock"
 
-_held: dict[str, int] = {}          # realpath(OUT) -> depth, for this process (re-entrant)
+_held: dict[str, int] = {}  # realpath(OUT) -> depth, for this process (re-entrant)
 _held_guard = threading.Lock()
 
 
@@ -39,8 +40,7 @@ class LockHeld(RuntimeError):
         who = f"pid {pid}" if pid else "another process"
         since = f", since {self.holder['started']}" if self.holder.get("started") else ""
         if waited is None:
-            msg = (f"{out} is locked by another pantau build ({who}{since}); "
-                   f"wait for it to finish or build with --wait")
+            msg = f"{out} is locked by another pantau build ({who}{since}); wait for it to finish or build with --wait"
         else:
             msg = f"{out} is still locked by another pantau build ({who}{since}) after waiting {waited:.0f}s"
         super().__init__(msg)
@@ -116,8 +116,13 @@ def build_lock(out: str | os.PathLike, *, wait: bool | float = False, poll: floa
     fd = os.open(lock_path(out), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
     try:
         _acquire(fd, out, wait, poll)
-        info = "\t".join([str(os.getpid()), _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-                          " ".join(os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv))[:300]])
+        info = "\t".join(
+            [
+                str(os.getpid()),
+                _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                " ".join(os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv))[:300],
+            ]
+        )
         os.ftruncate(fd, 0)
         os.pwrite(fd, (info + "\n").encode("utf-8", "replace"), 0)
         with _held_guard:

@@ -4,6 +4,7 @@ Indonesian leads open with a dateline in one of a few house styles:
 `Portalborneo.or.id, Kukar – …`, `JAKARTA, KOMPAS.com - …`, `Jakarta (ANTARA) - …`,
 `KUTAI KRTANEGARA (Amanah Ummat.Com) …`, `SAMARINDA – …`, `Liputan6.com, Jakarta -…`.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,10 @@ from pantau.clean import CleanText, is_advertorial_marked
 
 _DASH = r"(?:\s*(?:[–-]+\s*)+|\s*\|\s*)"
 _PLACE = r"(?P<place>[A-Z][A-Za-z'’.]*(?:[ ][A-Z][A-Za-z'’.]*){0,3})"
-_DOMAIN = (r"[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.\s?"
-           r"(?i:com|id|co|net|org|news|tv|info|or\.id|co\.id|web\.id|my\.id)\b")
+_DOMAIN = (
+    r"[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.\s?"
+    r"(?i:com|id|co|net|org|news|tv|info|or\.id|co\.id|web\.id|my\.id)\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -26,18 +29,22 @@ def dateline_patterns() -> list[re.Pattern]:
     names = sorted({r["name"] for r in lexicon.read_csv("outlets.csv")}, key=len, reverse=True)
     outlet = r"(?P<outlet>" + _DOMAIN + r"|" + "|".join(re.escape(n) for n in names) + r")"
     return [
-        re.compile(r"" + outlet + r"\s*,\s*" + _PLACE + _DASH),                    # Bebaca.id, TENGGARONG –
-        re.compile(r"" + outlet + _DASH + _PLACE + _DASH),                            # jpnn.com - JAKARTA -
-        re.compile(r"" + _PLACE + r"\s*,\s*" + outlet + _DASH),                      # JAKARTA, KOMPAS.com -
-        re.compile(r"" + _PLACE + r"\s*\((?P<outlet>[^()\n]{2,40})\)" + r"(?:" + _DASH + r"|\s+)"),  # Jakarta (ANTARA) -
-        re.compile(r"" + outlet + r"(?:" + _DASH + r"|\s*,\s*)"),                   # Suara.com - / Rimanews -
-        re.compile(r"" + _PLACE + r"\s*,?" + _DASH),                                  # SAMARINDA –
+        re.compile(r"" + outlet + r"\s*,\s*" + _PLACE + _DASH),  # Bebaca.id, TENGGARONG –
+        re.compile(r"" + outlet + _DASH + _PLACE + _DASH),  # jpnn.com - JAKARTA -
+        re.compile(r"" + _PLACE + r"\s*,\s*" + outlet + _DASH),  # JAKARTA, KOMPAS.com -
+        re.compile(
+            r"" + _PLACE + r"\s*\((?P<outlet>[^()\n]{2,40})\)" + r"(?:" + _DASH + r"|\s+)"
+        ),  # Jakarta (ANTARA) -
+        re.compile(r"" + outlet + r"(?:" + _DASH + r"|\s*,\s*)"),  # Suara.com - / Rimanews -
+        re.compile(r"" + _PLACE + r"\s*,?" + _DASH),  # SAMARINDA –
     ]
 
 
 # a reporter credit glued before the dateline: "Laporan wartawan Sripoku.com, Angga TRIBUNSUMSEL. COM, PALEMBANG -"
-_LEAD_NOISE = re.compile(r"^Laporan\s+wartawan\s+[^,\n]{2,40},\s*(?P<reporter>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}?)\s+(?=(?-i:[A-Z]{3,}))",
-                         re.IGNORECASE)
+_LEAD_NOISE = re.compile(
+    r"^Laporan\s+wartawan\s+[^,\n]{2,40},\s*(?P<reporter>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}?)\s+(?=(?-i:[A-Z]{3,}))",
+    re.IGNORECASE,
+)
 _NOT_PLACES = {"Foto", "Ilustrasi", "Video", "Baca", "Sumber", "Catatan", "Update", "Breaking"}
 _DESK_CODE = re.compile(r"^[a-z]+\d*$|\d")
 
@@ -123,13 +130,16 @@ def article_meta(ct: CleanText, raw_meta: dict | None = None, normalize_place=No
     # Okezone-style sign-off: the writer's name as the closing credit "(Qur'anul Hidayat)"
     for tag in ct.credit_tags:
         words = tag.split()
-        if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words) and not is_advertorial_marked(ct) \
-                and not any(w.upper() == w for w in words):
+        if (
+            2 <= len(words) <= 4
+            and all(w[0].isupper() for w in words)
+            and not is_advertorial_marked(ct)
+            and not any(w.upper() == w for w in words)
+        ):
             author = _clean_author(tag)
     for label, value in ct.bylines:
         if label.startswith(("editor", "redaktur", "penyunting")):
             editor = editor or _clean_author(value)
         else:
             author = _clean_author(value.split(",")[-1] if label.startswith("laporan") else value) or author
-    return ArticleMeta(outlet, dateline, place, title, author, editor,
-                       is_advertorial_marked(ct), end)
+    return ArticleMeta(outlet, dateline, place, title, author, editor, is_advertorial_marked(ct), end)

@@ -11,6 +11,7 @@ Only `pycrfsuite` (python-crfsuite) is needed at run time; the model is loaded o
 The tokenizer and `token_features` are shared with the training script, so training and
 tagging see the same features.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -46,8 +47,7 @@ class NameSpan(NamedTuple):
 # (Ma'ruf, Asy'ari, Al-Fatih, anak-anak), else any single non-space character
 _TOKEN = re.compile(r"\d+(?:[.,/:]\d+)+|\w+(?:['’]\w+|-\w+)*|[^\w\s]")
 # Arabic articles and kinship particles that stay joined to the next part (Al-Fatih, Asy-Syafi'i)
-_JOINED_PREFIXES = frozenset(
-    "al el ad ar as asy at az an ash ath abu ibn bin binti".split())
+_JOINED_PREFIXES = frozenset("al el ad ar as asy at az an ash ath abu ibn bin binti".split())
 
 
 def _pair_splits(word: str) -> list[int]:
@@ -61,8 +61,14 @@ def _pair_splits(word: str) -> list[int]:
     cuts, pos = [], 0
     for left, right in zip(parts, parts[1:]):
         pos += len(left)
-        if (len(left) >= 3 and len(right) >= 3 and left[0].isupper() and right[0].isupper()
-                and left.lower() not in _JOINED_PREFIXES and left.lower() != right.lower()):
+        if (
+            len(left) >= 3
+            and len(right) >= 3
+            and left[0].isupper()
+            and right[0].isupper()
+            and left.lower() not in _JOINED_PREFIXES
+            and left.lower() != right.lower()
+        ):
             cuts.append(pos)
         pos += 1
     return cuts
@@ -92,6 +98,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 
 
 # ----------------------------------------------------------------------------- features
+
 
 def _shape(word: str) -> str:
     """Collapsed character classes: Hasyim -> Xx, KPU -> X, 2024 -> d, Asy'ari -> Xx'x."""
@@ -162,8 +169,8 @@ def token_features(words: list[str]) -> list[dict[str, object]]:
 
 # ----------------------------------------------------------------------------- tagging
 
-_MAX_TOKENS = 200            # longer "sentences" (lists, junk) are tagged in windows
-_PER_BREAKS = frozenset("-–—/,;")   # a person name never spans these tokens (Prabowo Subianto - Gibran)
+_MAX_TOKENS = 200  # longer "sentences" (lists, junk) are tagged in windows
+_PER_BREAKS = frozenset("-–—/,;")  # a person name never spans these tokens (Prabowo Subianto - Gibran)
 _SENT_ENDS = frozenset(".!?")
 _tagger = None
 _tagger_failed = False
@@ -200,10 +207,10 @@ def _chunks(text: str) -> list[list[tuple[int, int]]]:
             cur.append(tokens[k])
             k += 1
         for i in range(0, len(cur), _MAX_TOKENS):
-            groups.append(cur[i:i + _MAX_TOKENS])
+            groups.append(cur[i : i + _MAX_TOKENS])
     if k < len(tokens):
         rest = tokens[k:]
-        groups.extend(rest[i:i + _MAX_TOKENS] for i in range(0, len(rest), _MAX_TOKENS))
+        groups.extend(rest[i : i + _MAX_TOKENS] for i in range(0, len(rest), _MAX_TOKENS))
     return groups
 
 
@@ -222,7 +229,7 @@ def _decode(text: str, toks: list[tuple[int, int]], tags: list[str]) -> list[Nam
             continue
         pieces = [[]]
         for i in idx:
-            word = text[toks[i][0]:toks[i][1]]
+            word = text[toks[i][0] : toks[i][1]]
             if lab == "PER" and word in _PER_BREAKS:
                 pieces.append([])
             else:
@@ -232,7 +239,7 @@ def _decode(text: str, toks: list[tuple[int, int]], tags: list[str]) -> list[Nam
                 piece.pop(0)
             while piece and not text[toks[piece[-1]][1] - 1].isalnum():
                 piece.pop()
-            if piece and any(ch.isalpha() for i in piece for ch in text[toks[i][0]:toks[i][1]]):
+            if piece and any(ch.isalpha() for i in piece for ch in text[toks[i][0] : toks[i][1]]):
                 s, e = toks[piece[0]][0], toks[piece[-1]][1]
                 out.append(NameSpan(s, e, text[s:e], lab))
     return out
@@ -269,7 +276,7 @@ def tag_names(text: str, needed=None) -> list[NameSpan]:
             xseq = pycrfsuite.ItemSequence(token_features(words))
             with _lock:  # a Tagger is not safe to share between threads
                 tags = tagger.tag(xseq)
-            spans.extend(_decode(text, toks, tags[:len(toks)]))
+            spans.extend(_decode(text, toks, tags[: len(toks)]))
         return spans
     except Exception as exc:  # names are a bonus: never break an article over them
         log.warning("tag_names failed on %d chars: %s", len(text) if isinstance(text, str) else -1, exc)

@@ -18,6 +18,7 @@ environment variable (the reproducible-builds convention), the newest date in th
 publication dates and events' dates: the date the release is "as of"), or the DuckDB file's
 modification time (the build's time) when the data has no dates at all.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,11 +42,16 @@ log = logging.getLogger("pantau.publish")
 TABLES = ["articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine"]
 ROWS_PER_PART = 250_000
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-           "title": "Creative Commons Attribution 4.0 International"}
-BODY_NOTE = ("Article titles, bodies and the quoted words in `statements.text` and `indicators.text` are the "
-             "news outlets' own text: they stay the outlets' copyright, are included so that every extracted "
-             "value can be checked against its sentence, and are not relicensed by CC-BY-4.0.")
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0 International",
+}
+BODY_NOTE = (
+    "Article titles, bodies and the quoted words in `statements.text` and `indicators.text` are the "
+    "news outlets' own text: they stay the outlets' copyright, are included so that every extracted "
+    "value can be checked against its sentence, and are not relicensed by CC-BY-4.0."
+)
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
 
 
@@ -71,6 +77,7 @@ class Release:
 
 # ---------------------------------------------------------------------------------------------
 # reading the warehouse
+
 
 def read_tables(db: Path, *, bodies: bool = True) -> dict[str, pl.DataFrame]:
     """Every published table from the DuckDB file, columns in model order, rows sorted by primary key."""
@@ -131,7 +138,9 @@ def created_timestamp(tables: dict[str, pl.DataFrame], db: Path, override: str |
         return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "--created"
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "SOURCE_DATE_EPOCH"
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime(
+            "%Y-%m-%dT%H:%M:%SZ"
+        ), "SOURCE_DATE_EPOCH"
     dates = []
     for t, c in (("articles", "published_date"), ("events", "start_date"), ("events", "end_date")):
         if c in tables[t].columns:
@@ -146,6 +155,7 @@ def created_timestamp(tables: dict[str, pl.DataFrame], db: Path, override: str |
 
 # ---------------------------------------------------------------------------------------------
 # the Data Package descriptor, from the pandera models
+
 
 def field_type(dtype) -> dict:
     """Frictionless field type for a polars dtype (class or instance)."""
@@ -200,8 +210,10 @@ def table_schema(table: str, *, bodies: bool = True) -> dict:
             f["constraints"] = cons
         fields.append(f)
     out: dict = {"fields": fields, "primaryKey": [pk]}
-    fks = [{"fields": [c], "reference": {"resource": ref, "fields": [rc]}}
-           for c, ref, rc in schemas.FOREIGN_KEYS.get(table, [])]
+    fks = [
+        {"fields": [c], "reference": {"resource": ref, "fields": [rc]}}
+        for c, ref, rc in schemas.FOREIGN_KEYS.get(table, [])
+    ]
     if fks:
         out["foreignKeys"] = fks
     return out
@@ -215,9 +227,19 @@ def sha256_file(p: Path) -> str:
     return h.hexdigest()
 
 
-def descriptor(*, name: str, version: str, created: str, tables: dict[str, pl.DataFrame],
-               files: dict[str, list[Path]], root: Path, bodies: bool, inputs_hash: str, content_hash: str,
-               previous: dict | None) -> dict:
+def descriptor(
+    *,
+    name: str,
+    version: str,
+    created: str,
+    tables: dict[str, pl.DataFrame],
+    files: dict[str, list[Path]],
+    root: Path,
+    bodies: bool,
+    inputs_hash: str,
+    content_hash: str,
+    previous: dict | None,
+) -> dict:
     """The `datapackage.json` content (a dict, key order fixed)."""
     import schemas
 
@@ -234,33 +256,49 @@ def descriptor(*, name: str, version: str, created: str, tables: dict[str, pl.Da
             digest, size = h.hexdigest(), sum(p.stat().st_size for p in files[t])
         desc = schemas.table_description(t)
         if t == "articles":
-            desc += (" " + BODY_NOTE) if bodies else " Published without `body` (--no-bodies): offsets in other tables point into the text at the article's source."
+            desc += (
+                (" " + BODY_NOTE)
+                if bodies
+                else " Published without `body` (--no-bodies): offsets in other tables point into the text at the article's source."
+            )
         if t == "events":
             desc += " `organizer_actor_ids` and `article_ids` hold keys of actors and articles."
-        resources.append({
-            "name": t,
-            "type": "table",
-            "title": t.replace("_", " "),
-            "description": desc,
-            "path": paths[0] if len(paths) == 1 else paths,
-            "format": "parquet",
-            "mediatype": "application/vnd.apache.parquet",
-            "bytes": size,
-            "hash": f"sha256:{digest}",
-            "schema": table_schema(t, bodies=bodies),
-        })
+        resources.append(
+            {
+                "name": t,
+                "type": "table",
+                "title": t.replace("_", " "),
+                "description": desc,
+                "path": paths[0] if len(paths) == 1 else paths,
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                "bytes": size,
+                "hash": f"sha256:{digest}",
+                "schema": table_schema(t, bodies=bodies),
+            }
+        )
     return {
         "$schema": PROFILE,
         "name": name,
         "title": "pantau: Indonesian election news as open data",
-        "description": ("Articles about Indonesian elections (Pilkada, Pemilu) turned into validated tables: who said "
-                        "what (statements with resolved speakers), who is who (actors and every mention), what "
-                        "happened where and when (events), and the figures stated (indicators), each value with "
-                        "offsets back to its sentence. " + (BODY_NOTE if bodies else "")).strip(),
+        "description": (
+            "Articles about Indonesian elections (Pilkada, Pemilu) turned into validated tables: who said "
+            "what (statements with resolved speakers), who is who (actors and every mention), what "
+            "happened where and when (events), and the figures stated (indicators), each value with "
+            "offsets back to its sentence. " + (BODY_NOTE if bodies else "")
+        ).strip(),
         "version": version,
         "created": created,
         "licenses": [LICENSE],
-        "keywords": ["elections", "Indonesia", "Pilkada", "Pemilu", "news", "information extraction", "Bahasa Indonesia"],
+        "keywords": [
+            "elections",
+            "Indonesia",
+            "Pilkada",
+            "Pemilu",
+            "news",
+            "information extraction",
+            "Bahasa Indonesia",
+        ],
         "sources": [{"title": o} for o in outlets] or [{"title": "news articles (outlet not named)"}],
         "contributors": [{"title": "pantau", "roles": ["creator"]}],
         "resources": resources,
@@ -277,9 +315,15 @@ def descriptor(*, name: str, version: str, created: str, tables: dict[str, pl.Da
 # ---------------------------------------------------------------------------------------------
 # the dataset card and changelog
 
+
 def _size_category(n: int) -> str:
-    for limit, label in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"),
-                         (1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M")):
+    for limit, label in (
+        (1_000, "n<1K"),
+        (10_000, "1K<n<10K"),
+        (100_000, "10K<n<100K"),
+        (1_000_000, "100K<n<1M"),
+        (10_000_000, "1M<n<10M"),
+    ):
         if n < limit:
             return label
     return "10M<n<100M"
@@ -325,16 +369,22 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
 
     version, created = desc["version"], desc["created"]
     total = sum(tables[t].height for t in TABLES)
-    front = ["---",
-             "license: cc-by-4.0",
-             "language:",
-             "- id",
-             f"pretty_name: {_yaml_str(desc['title'])}",
-             "tags:",
-             "- elections", "- indonesia", "- pilkada", "- news", "- information-extraction",
-             "size_categories:",
-             f"- {_size_category(total)}",
-             "configs:"]
+    front = [
+        "---",
+        "license: cc-by-4.0",
+        "language:",
+        "- id",
+        f"pretty_name: {_yaml_str(desc['title'])}",
+        "tags:",
+        "- elections",
+        "- indonesia",
+        "- pilkada",
+        "- news",
+        "- information-extraction",
+        "size_categories:",
+        f"- {_size_category(total)}",
+        "configs:",
+    ]
     for i, t in enumerate(TABLES):
         front += [f"- config_name: {t}"]
         if i == 0:
@@ -353,12 +403,14 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         "|---|---:|---|",
     ]
     body += [f"| `{t}` | {rows[t]} | {_md_cell(schemas.table_description(t))} |" for t in TABLES]
-    body += ["",
-             "Every table is one Parquet folder under `data/` (zstd, sorted by its primary key); `datapackage.json` "
-             "describes each column with its type, constraints and meaning, the primary keys and the foreign keys. "
-             "Offsets (`char_start`, `char_end`) point into `articles.body`: "
-             "`body[char_start:char_end] == text`.",
-             ""]
+    body += [
+        "",
+        "Every table is one Parquet folder under `data/` (zstd, sorted by its primary key); `datapackage.json` "
+        "describes each column with its type, constraints and meaning, the primary keys and the foreign keys. "
+        "Offsets (`char_start`, `char_end`) point into `articles.body`: "
+        "`body[char_start:char_end] == text`.",
+        "",
+    ]
     for r in desc["resources"]:
         body += [f"### `{r['name']}`", "", r["description"], "", "| column | type | meaning |", "|---|---|---|"]
         for f in r["schema"]["fields"]:
@@ -398,7 +450,8 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         "## Licence",
         "",
         "The extracted data (ids, actors, attributions, events, indicators, offsets and every column pantau derived) "
-        "is licensed under [CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/). " + BODY_NOTE
+        "is licensed under [CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/). "
+        + BODY_NOTE
         + ("" if bodies else " This release was published without article bodies (`--no-bodies`)."),
         "",
         "## Using it",
@@ -420,8 +473,7 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         "",
         "## How to cite",
         "",
-        f"pantau contributors ({created[:4]}). *{desc['title']}* (version {version}) [Data set]. "
-        "Licensed CC-BY-4.0.",
+        f"pantau contributors ({created[:4]}). *{desc['title']}* (version {version}) [Data set]. Licensed CC-BY-4.0.",
         "",
         "```bibtex",
         f"@misc{{pantau_{version.replace('.', '_')},",
@@ -437,12 +489,21 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
     return "\n".join(front + body)
 
 
-CHANGELOG_HEAD = ("# Changelog\n\nEvery release of this dataset, newest first, with the row counts of each table "
-                  "and the difference to the release before it.\n")
+CHANGELOG_HEAD = (
+    "# Changelog\n\nEvery release of this dataset, newest first, with the row counts of each table "
+    "and the difference to the release before it.\n"
+)
 
 
-def changelog_entry(version: str, created: str, rows: dict[str, int], previous: dict | None, *,
-                    content_hash: str = "", bodies: bool = True) -> str:
+def changelog_entry(
+    version: str,
+    created: str,
+    rows: dict[str, int],
+    previous: dict | None,
+    *,
+    content_hash: str = "",
+    bodies: bool = True,
+) -> str:
     lines = [f"## {version} — {created[:10]}", ""]
     if not previous:
         lines += ["First release.", "", "| table | rows |", "|---|---:|"]
@@ -460,8 +521,12 @@ def changelog_entry(version: str, created: str, rows: dict[str, int], previous: 
         notes = []
         if "bodies" in previous and previous["bodies"] != bodies:
             notes.append("article bodies are " + ("included again" if bodies else "left out (`--no-bodies`)"))
-        lines += [f"Compared with {pv}: {what}" + "".join(f"; {n}" for n in notes) + ".", "",
-                  f"| table | {pv} | {version} | change |", "|---|---:|---:|---:|"]
+        lines += [
+            f"Compared with {pv}: {what}" + "".join(f"; {n}" for n in notes) + ".",
+            "",
+            f"| table | {pv} | {version} | change |",
+            "|---|---:|---:|---:|",
+        ]
         lines += [f"| {t} | {prow.get(t, 0)} | {rows.get(t, 0)} | {diffs[t]:+d} |" for t in TABLES]
     return "\n".join(lines) + "\n"
 
@@ -478,6 +543,7 @@ def merge_changelog(old: str | None, entry: str, version: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # the release
+
 
 def _bump_minor(v: str) -> str:
     m = SEMVER.match(v)
@@ -505,13 +571,22 @@ def write_parquet(df: pl.DataFrame, folder: Path, metadata: dict[str, str]) -> l
     for i in range(n_parts):
         p = folder / f"part-{i:05d}.parquet"
         df.slice(i * ROWS_PER_PART, ROWS_PER_PART).write_parquet(
-            p, compression="zstd", statistics=True, metadata=dict(metadata, **{"pantau.part": f"{i + 1}/{n_parts}"}))
+            p, compression="zstd", statistics=True, metadata=dict(metadata, **{"pantau.part": f"{i + 1}/{n_parts}"})
+        )
         files.append(p)
     return files
 
 
-def publish(warehouse: str | Path, dest: str | Path, *, version: str | None = None, bodies: bool = True,
-            created: str | None = None, name: str = "pantau", force: bool = False) -> Release:
+def publish(
+    warehouse: str | Path,
+    dest: str | Path,
+    *,
+    version: str | None = None,
+    bodies: bool = True,
+    created: str | None = None,
+    name: str = "pantau",
+    force: bool = False,
+) -> Release:
     """Write a release folder for the warehouse in OUT (`OUT/pantau.duckdb`) into DEST.
 
     >>> publish("build", "release")          # doctest: +SKIP
@@ -528,8 +603,10 @@ def publish(warehouse: str | Path, dest: str | Path, *, version: str | None = No
     if dest.exists() and not dest.is_dir():
         raise PublishError(f"{dest} exists and is not a folder")
     if dest.exists() and any(dest.iterdir()) and not (dest / "datapackage.json").exists() and not force:
-        raise PublishError(f"{dest} is not empty and holds no release (datapackage.json); "
-                           "choose an empty folder or pass --force to replace it")
+        raise PublishError(
+            f"{dest} is not empty and holds no release (datapackage.json); "
+            "choose an empty folder or pass --force to replace it"
+        )
 
     log.info("reading %s", db)
     tables = read_tables(db, bodies=bodies)
@@ -549,12 +626,18 @@ def publish(warehouse: str | Path, dest: str | Path, *, version: str | None = No
             version = _bump_minor(prev_version or "0.0.0")
     if prev is not None and version == prev_version:
         if (prev_info.get("content_sha256") != chash or prev_info.get("bodies") != bodies) and not force:
-            raise PublishError(f"{dest} already holds version {version} with different data; "
-                               "pass a new --version (or --force to overwrite it)")
+            raise PublishError(
+                f"{dest} already holds version {version} with different data; "
+                "pass a new --version (or --force to overwrite it)"
+            )
         base = prev_info.get("previous")  # republishing: compare with the release before that one
     elif prev is not None:
-        base = {"version": prev_version, "rows": prev_info.get("rows", {}),
-                "content_sha256": prev_info.get("content_sha256"), "bodies": prev_info.get("bodies", True)}
+        base = {
+            "version": prev_version,
+            "rows": prev_info.get("rows", {}),
+            "content_sha256": prev_info.get("content_sha256"),
+            "bodies": prev_info.get("bodies", True),
+        }
     else:
         base = None
 
@@ -564,19 +647,44 @@ def publish(warehouse: str | Path, dest: str | Path, *, version: str | None = No
     try:
         files: dict[str, list[Path]] = {}
         for t in TABLES:
-            meta = {"pantau.dataset_version": version, "pantau.inputs_sha256": ihash, "pantau.table": t,
-                    "pantau.license": LICENSE["name"], "pantau.created": created_at}
+            meta = {
+                "pantau.dataset_version": version,
+                "pantau.inputs_sha256": ihash,
+                "pantau.table": t,
+                "pantau.license": LICENSE["name"],
+                "pantau.created": created_at,
+            }
             files[t] = write_parquet(tables[t], staging / "data" / t, meta)
             log.info("wrote %s: %d rows", t, tables[t].height)
-        desc = descriptor(name=name, version=version, created=created_at, tables=tables, files=files, root=staging,
-                          bodies=bodies, inputs_hash=ihash, content_hash=chash, previous=base)
-        (staging / "datapackage.json").write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        desc = descriptor(
+            name=name,
+            version=version,
+            created=created_at,
+            tables=tables,
+            files=files,
+            root=staging,
+            bodies=bodies,
+            inputs_hash=ihash,
+            content_hash=chash,
+            previous=base,
+        )
+        (staging / "datapackage.json").write_text(
+            json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         errors = validate_descriptor(staging / "datapackage.json")
         if errors:  # never release a descriptor that does not validate
             raise PublishError(f"datapackage.json does not validate: {errors[0]}")
-        (staging / "README.md").write_text(dataset_card(desc, tables, bodies=bodies, created_from=created_from), encoding="utf-8")
+        (staging / "README.md").write_text(
+            dataset_card(desc, tables, bodies=bodies, created_from=created_from), encoding="utf-8"
+        )
         (staging / "CHANGELOG.md").write_text(
-            merge_changelog(prev_changelog, changelog_entry(version, created_at, rows, base, content_hash=chash, bodies=bodies), version), encoding="utf-8")
+            merge_changelog(
+                prev_changelog,
+                changelog_entry(version, created_at, rows, base, content_hash=chash, bodies=bodies),
+                version,
+            ),
+            encoding="utf-8",
+        )
         all_files = sorted(p for p in staging.rglob("*") if p.is_file())
         sums = "".join(f"{sha256_file(p)}  {p.relative_to(staging).as_posix()}\n" for p in all_files)
         (staging / "SHA256SUMS").write_text(sums, encoding="utf-8")
@@ -591,9 +699,20 @@ def publish(warehouse: str | Path, dest: str | Path, *, version: str | None = No
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     changes = {t: rows[t] - base["rows"].get(t, 0) for t in TABLES} if base else {}
-    return Release(dest=str(dest), version=version, created=created_at, created_from=created_from, rows=rows,
-                   files=rel_files, bytes=total_bytes, inputs_sha256=ihash, content_sha256=chash, bodies=bodies,
-                   previous_version=base["version"] if base else None, changes=changes)
+    return Release(
+        dest=str(dest),
+        version=version,
+        created=created_at,
+        created_from=created_from,
+        rows=rows,
+        files=rel_files,
+        bytes=total_bytes,
+        inputs_sha256=ihash,
+        content_sha256=chash,
+        bodies=bodies,
+        previous_version=base["version"] if base else None,
+        changes=changes,
+    )
 
 
 def validate_descriptor(path: str | Path) -> list[str]:
@@ -607,22 +726,36 @@ def validate_descriptor(path: str | Path) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # command line
 
+
 def cmd_publish(args) -> int:
     from pantau.cli import guarded, setup_logging
     from pantau.query import default_warehouse
 
     setup_logging(args)
-    rel = guarded("publish", args, lambda: publish(
-        args.warehouse or default_warehouse(), args.dest, version=args.version, bodies=not args.no_bodies,
-        created=args.created, name=args.name, force=args.force), (PublishError,))
+    rel = guarded(
+        "publish",
+        args,
+        lambda: publish(
+            args.warehouse or default_warehouse(),
+            args.dest,
+            version=args.version,
+            bodies=not args.no_bodies,
+            created=args.created,
+            name=args.name,
+            force=args.force,
+        ),
+        (PublishError,),
+    )
     if rel is None:
         return 1
     if args.json:
         print(json.dumps(rel.__dict__, indent=2, sort_keys=True))
     elif not args.quiet:
         prev = f" (previous {rel.previous_version})" if rel.previous_version else ""
-        print(f"pantau: published version {rel.version}{prev} to {rel.dest}/ "
-              f"({len(rel.files)} files, {rel.bytes / 1024:.0f} KiB; created {rel.created} from the {rel.created_from})")
+        print(
+            f"pantau: published version {rel.version}{prev} to {rel.dest}/ "
+            f"({len(rel.files)} files, {rel.bytes / 1024:.0f} KiB; created {rel.created} from the {rel.created_from})"
+        )
         for t, n in rel.rows.items():
             ch = f"  ({rel.changes[t]:+d})" if rel.changes else ""
             print(f"  {t:<15} {n:>8} rows{ch}")
@@ -631,19 +764,32 @@ def cmd_publish(args) -> int:
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("publish", help="write a release folder: Parquet, datapackage.json, dataset card, checksums",
-                              description="Publish the warehouse as an open dataset release (Frictionless Data "
-                                          "Package v2 + Hugging Face style card). Deterministic: the same warehouse "
-                                          "gives a byte-identical folder.")
+    p = subparsers.add_parser(
+        "publish",
+        help="write a release folder: Parquet, datapackage.json, dataset card, checksums",
+        description="Publish the warehouse as an open dataset release (Frictionless Data "
+        "Package v2 + Hugging Face style card). Deterministic: the same warehouse "
+        "gives a byte-identical folder.",
+    )
     p.add_argument("--warehouse", help="OUT folder of a build (default: the last build, else ./build)")
-    p.add_argument("--dest", required=True, help="release folder to write (replaced whole; its previous release "
-                                                 "feeds the changelog)")
-    p.add_argument("--version", help="dataset version X.Y.Z (default: 0.1.0; then the same version for the same data, "
-                                     "else the next minor version)")
+    p.add_argument(
+        "--dest",
+        required=True,
+        help="release folder to write (replaced whole; its previous release feeds the changelog)",
+    )
+    p.add_argument(
+        "--version",
+        help="dataset version X.Y.Z (default: 0.1.0; then the same version for the same data, "
+        "else the next minor version)",
+    )
     p.add_argument("--no-bodies", action="store_true", help="publish articles without `body` (the outlets' text)")
-    p.add_argument("--created", help="`created` timestamp (ISO); default: SOURCE_DATE_EPOCH, else the newest date in the data")
+    p.add_argument(
+        "--created", help="`created` timestamp (ISO); default: SOURCE_DATE_EPOCH, else the newest date in the data"
+    )
     p.add_argument("--name", default="pantau", help="package name in datapackage.json (default: pantau)")
-    p.add_argument("--force", action="store_true", help="overwrite a non-release folder, or a version with different data")
+    p.add_argument(
+        "--force", action="store_true", help="overwrite a non-release folder, or a version with different data"
+    )
     from pantau.cli import add_output_options
 
     add_output_options(p, "the release summary")

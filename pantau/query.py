@@ -10,6 +10,7 @@ Every connection is read-only, so a query can never change the warehouse (and ca
 replaces it). The named queries live in `warehouse/queries/*.sql`; each starts with a comment block:
 the question on its first line, then what the query does, then a `Columns:` list.
 """
+
 from __future__ import annotations
 
 import csv
@@ -40,6 +41,7 @@ class QueryError(RuntimeError):
 @dataclass(frozen=True)
 class NamedQuery:
     """One documented analyst question from `warehouse/queries/<name>.sql`."""
+
     name: str
     question: str
     description: str
@@ -50,6 +52,7 @@ class NamedQuery:
 
 # ---------------------------------------------------------------------------------------------
 # finding the warehouse
+
 
 def default_warehouse() -> Path:
     """The last build's OUT folder (`pantau build` records it), else `./build`."""
@@ -73,8 +76,9 @@ def resolve_db(warehouse: str | Path | None) -> Path:
     w = Path(warehouse) if warehouse else default_warehouse()
     db = w if w.suffix == ".duckdb" or w.is_file() else w / DB_NAME
     if not db.exists():
-        raise QueryError(f"no warehouse at {db} (build one with `pantau build --input DIR --out OUT`, "
-                         f"or pass --warehouse OUT)")
+        raise QueryError(
+            f"no warehouse at {db} (build one with `pantau build --input DIR --out OUT`, or pass --warehouse OUT)"
+        )
     return db
 
 
@@ -90,6 +94,7 @@ def connect(warehouse: str | Path | None) -> duckdb.DuckDBPyConnection:
 
 # ---------------------------------------------------------------------------------------------
 # the named queries
+
 
 def queries_dir() -> Path:
     """Folder of the shipped analyst queries (`warehouse/queries`)."""
@@ -152,6 +157,7 @@ def named_query(name: str) -> NamedQuery:
 # ---------------------------------------------------------------------------------------------
 # running and printing
 
+
 def run_sql(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]] | None:
     """Run one statement; (column names, rows), or None for statements that return nothing."""
     try:
@@ -190,7 +196,9 @@ def write_csv(columns: list[str], rows: list[tuple], out: IO[str]) -> None:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(columns)
     for r in rows:
-        w.writerow(["" if v is None else (_json_value(v) if not isinstance(v, (str, int, float, bool)) else v) for v in r])
+        w.writerow(
+            ["" if v is None else (_json_value(v) if not isinstance(v, (str, int, float, bool)) else v) for v in r]
+        )
 
 
 def _cell(v, width: int) -> str:
@@ -199,8 +207,9 @@ def _cell(v, width: int) -> str:
     return s if len(s) <= width else s[: max(1, width - 1)] + "…"
 
 
-def format_table(columns: list[str], rows: list[tuple], *, max_width: int | None = None,
-                 max_rows: int | None = 40) -> str:
+def format_table(
+    columns: list[str], rows: list[tuple], *, max_width: int | None = None, max_rows: int | None = 40
+) -> str:
     """A plain-text box table that fits `max_width` columns (long cells are cut with `…`).
 
     >>> print(format_table(["a", "b"], [(1, "x"), (2, None)]))
@@ -221,17 +230,25 @@ def format_table(columns: list[str], rows: list[tuple], *, max_width: int | None
     while sum(widths) > budget and max(widths) > 4:
         i = widths.index(max(widths))
         widths[i] -= 1
-    numeric = [all(isinstance(r[i], (int, float, decimal.Decimal)) and not isinstance(r[i], bool)
-                   for r in shown if r[i] is not None) and any(r[i] is not None for r in shown)
-               for i in range(len(columns))]
+    numeric = [
+        all(
+            isinstance(r[i], (int, float, decimal.Decimal)) and not isinstance(r[i], bool)
+            for r in shown
+            if r[i] is not None
+        )
+        and any(r[i] is not None for r in shown)
+        for i in range(len(columns))
+    ]
 
     def line(cells: Iterable[str], right: list[bool]) -> str:
         parts = [(c.rjust(w) if r else c.ljust(w)) for c, w, r in zip(cells, widths, right)]
         return "│ " + " │ ".join(parts) + " │"
 
-    out = ["┌─" + "─┬─".join("─" * w for w in widths) + "─┐",
-           line([_cell(c, w) for c, w in zip(columns, widths)], [False] * len(columns)),
-           "├─" + "─┼─".join("─" * w for w in widths) + "─┤"]
+    out = [
+        "┌─" + "─┬─".join("─" * w for w in widths) + "─┐",
+        line([_cell(c, w) for c, w in zip(columns, widths)], [False] * len(columns)),
+        "├─" + "─┼─".join("─" * w for w in widths) + "─┤",
+    ]
     for r in shown:
         out.append(line([_cell(v, w) for v, w in zip(r, widths)], numeric))
     out.append("└─" + "─┴─".join("─" * w for w in widths) + "─┘")
@@ -270,23 +287,34 @@ Type SQL ending with `;` (it may span lines). Dot commands:
 
 
 def _tables(con) -> tuple[list[str], list[tuple]]:
-    return run_sql(con, "SELECT table_name AS name, 'table' AS kind, coalesce(comment, '') AS description "
-                        "FROM duckdb_tables() WHERE NOT internal "
-                        "UNION ALL SELECT view_name, 'view', coalesce(comment, '') FROM duckdb_views() "
-                        "WHERE NOT internal AND schema_name = 'main' ORDER BY kind, name")
+    return run_sql(
+        con,
+        "SELECT table_name AS name, 'table' AS kind, coalesce(comment, '') AS description "
+        "FROM duckdb_tables() WHERE NOT internal "
+        "UNION ALL SELECT view_name, 'view', coalesce(comment, '') FROM duckdb_views() "
+        "WHERE NOT internal AND schema_name = 'main' ORDER BY kind, name",
+    )
 
 
 def _schema(con, table: str) -> tuple[list[str], list[tuple]]:
     t = table.strip().strip(";").strip('"')
-    rows = con.execute("SELECT column_name AS column, data_type AS type, coalesce(comment, '') AS description "
-                       "FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [t]).fetchall()
+    rows = con.execute(
+        "SELECT column_name AS column, data_type AS type, coalesce(comment, '') AS description "
+        "FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+        [t],
+    ).fetchall()
     if not rows:
         raise QueryError(f"no table or view named {t!r} (.tables lists them)")
     return ["column", "type", "description"], rows
 
 
-def shell(con: duckdb.DuckDBPyConnection, stdin: IO[str] | None = None, out: IO[str] | None = None,
-          *, max_width: int | None = None) -> int:
+def shell(
+    con: duckdb.DuckDBPyConnection,
+    stdin: IO[str] | None = None,
+    out: IO[str] | None = None,
+    *,
+    max_width: int | None = None,
+) -> int:
     """A small read-eval-print loop on a read-only connection: SQL ending in `;`, and dot commands.
 
     Returns the number of statements that failed (errors are printed, the loop goes on).
@@ -364,6 +392,7 @@ def shell(con: duckdb.DuckDBPyConnection, stdin: IO[str] | None = None, out: IO[
 # ---------------------------------------------------------------------------------------------
 # command line
 
+
 def _setup_logging(args) -> None:
     level = logging.WARNING if (getattr(args, "quiet", False) or getattr(args, "json", False)) else logging.INFO
     if getattr(args, "debug", False):
@@ -376,16 +405,26 @@ def cmd_query(args) -> int:
     if args.list:
         qs = list_queries()
         if args.json:
-            print(json.dumps([{"name": q.name, "question": q.question, "description": q.description,
-                               "columns": q.columns} for q in qs], indent=2, ensure_ascii=False))
+            print(
+                json.dumps(
+                    [
+                        {"name": q.name, "question": q.question, "description": q.description, "columns": q.columns}
+                        for q in qs
+                    ],
+                    indent=2,
+                    ensure_ascii=False,
+                )
+            )
         elif not args.quiet:
             for q in qs:
                 print(f"{q.name:<30} {q.question}")
         return 0
     given = [x for x in (args.sql, args.file, args.name) if x]
     if len(given) != 1:
-        print("pantau query: give exactly one of SQL, --file FILE or --name NAME (--list shows the names)",
-              file=sys.stderr)
+        print(
+            "pantau query: give exactly one of SQL, --file FILE or --name NAME (--list shows the names)",
+            file=sys.stderr,
+        )
         return 2
     try:
         if args.file:
@@ -436,14 +475,19 @@ def cmd_sql(args) -> int:
 
 
 def register(subparsers) -> None:
-    q = subparsers.add_parser("query", help="run SQL or a named analyst question on the warehouse (read-only)",
-                              description="Run SQL, a .sql file or a named question from warehouse/queries "
-                                          "on the warehouse, read-only, and print the result.")
+    q = subparsers.add_parser(
+        "query",
+        help="run SQL or a named analyst question on the warehouse (read-only)",
+        description="Run SQL, a .sql file or a named question from warehouse/queries "
+        "on the warehouse, read-only, and print the result.",
+    )
     q.add_argument("sql", nargs="?", help="the SQL to run (one statement)")
     q.add_argument("--file", help="run the SQL in this file")
     q.add_argument("--name", help="run a named question from warehouse/queries (see --list)")
     q.add_argument("--list", action="store_true", help="list the named questions")
-    q.add_argument("--warehouse", help="OUT folder of a build, or its pantau.duckdb (default: the last build, else ./build)")
+    q.add_argument(
+        "--warehouse", help="OUT folder of a build, or its pantau.duckdb (default: the last build, else ./build)"
+    )
     q.add_argument("--max-rows", type=int, default=40, help="rows to print in a table (0: all; default 40)")
     q.add_argument("--max-width", type=int, default=None, help="table width in characters (default: the terminal's)")
     q.add_argument("--csv", action="store_true", help="print CSV")
@@ -452,10 +496,15 @@ def register(subparsers) -> None:
     q.add_argument("--debug", action="store_true", help="debug logging")
     q.set_defaults(func=cmd_query)
 
-    s = subparsers.add_parser("sql", help="an interactive SQL shell on the warehouse (read-only)",
-                              description="Opens the duckdb CLI on the warehouse when it is installed, "
-                                          "else pantau's own small shell (.tables, .schema, .queries, .quit).")
-    s.add_argument("--warehouse", help="OUT folder of a build, or its pantau.duckdb (default: the last build, else ./build)")
+    s = subparsers.add_parser(
+        "sql",
+        help="an interactive SQL shell on the warehouse (read-only)",
+        description="Opens the duckdb CLI on the warehouse when it is installed, "
+        "else pantau's own small shell (.tables, .schema, .queries, .quit).",
+    )
+    s.add_argument(
+        "--warehouse", help="OUT folder of a build, or its pantau.duckdb (default: the last build, else ./build)"
+    )
     s.add_argument("--builtin", action="store_true", help="use pantau's shell even when the duckdb CLI is installed")
     s.add_argument("--max-width", type=int, default=None, help="table width in characters (default: the terminal's)")
     s.add_argument("--quiet", action="store_true", help="no log messages")

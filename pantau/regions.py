@@ -84,6 +84,7 @@ class RegionMention:
 
 # --------------------------------------------------------------------------- loading
 
+
 def _key(name: str) -> str:
     """Comparison key: case, hyphens, curly quotes and repeated spaces do not matter.
 
@@ -111,8 +112,10 @@ def _read_regions(path: Path) -> list[Region]:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     else:
         text = path.read_text("utf-8")
-    return [Region(r["code"], r["name"], r["official_name"], r["level"], r["parent_code"] or None)
-            for r in csv.DictReader(_data_lines(io.StringIO(text)))]
+    return [
+        Region(r["code"], r["name"], r["official_name"], r["level"], r["parent_code"] or None)
+        for r in csv.DictReader(_data_lines(io.StringIO(text)))
+    ]
 
 
 class _Lexicon:
@@ -203,6 +206,7 @@ def _lex() -> _Lexicon:
 
 # --------------------------------------------------------------------------- codes
 
+
 def get_region(code: str) -> Region | None:
     """The region with this Kemendagri code, or None.
 
@@ -246,6 +250,7 @@ def province_of(code: str) -> Region | None:
 
 # --------------------------------------------------------------------------- ranking
 
+
 def _context_sets(context_codes: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     regencies, provinces = set(), set()
     for code in context_codes or ():
@@ -270,12 +275,20 @@ def _context_rank(region: Region, ctx: tuple[frozenset[str], frozenset[str]]) ->
 _NO_CONTEXT: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
-def _rank(region: Region, prefix_levels: frozenset[str] | None,
-          ctx: tuple[frozenset[str], frozenset[str]],
-          text_ctx: tuple[frozenset[str], frozenset[str]] = _NO_CONTEXT) -> tuple:
+def _rank(
+    region: Region,
+    prefix_levels: frozenset[str] | None,
+    ctx: tuple[frozenset[str], frozenset[str]],
+    text_ctx: tuple[frozenset[str], frozenset[str]] = _NO_CONTEXT,
+) -> tuple:
     prefix_miss = 0 if prefix_levels is None or region.level in prefix_levels else 1
-    return (prefix_miss, _context_rank(region, ctx), _LEVEL_RANK[region.level],
-            _context_rank(region, text_ctx), tuple(int(part) for part in region.code.split(".")))
+    return (
+        prefix_miss,
+        _context_rank(region, ctx),
+        _LEVEL_RANK[region.level],
+        _context_rank(region, text_ctx),
+        tuple(int(part) for part in region.code.split(".")),
+    )
 
 
 def _best(cands: list[tuple[Region, str]], prefix_levels, ctx, text_ctx=_NO_CONTEXT) -> tuple[Region, str] | None:
@@ -289,14 +302,23 @@ def _best(cands: list[tuple[Region, str]], prefix_levels, ctx, text_ctx=_NO_CONT
 # --------------------------------------------------------------------------- lookup
 
 _PREFIX_LEVELS = {
-    "kabupaten": "regency", "kab": "regency", "kota": "city", "provinsi": "province", "prov": "province",
-    "kecamatan": "district", "kec": "district", "distrik": "district",
-    "desa": "village", "kelurahan": "village", "kel": "village",
+    "kabupaten": "regency",
+    "kab": "regency",
+    "kota": "city",
+    "provinsi": "province",
+    "prov": "province",
+    "kecamatan": "district",
+    "kec": "district",
+    "distrik": "district",
+    "desa": "village",
+    "kelurahan": "village",
+    "kel": "village",
 }
 _LOOKUP_PREFIX = re.compile(
     r"^(kabupaten(?:\s+administrasi)?|kota(?:\s+administrasi)?|provinsi|kecamatan|distrik|desa|kelurahan"
     r"|kab\.?|prov\.?|kec\.?|kel\.)(?:\s+|(?<=\.))(?=\S)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _EDGE_PUNCT = " \t\r\n,.;:!?()[]{}\"'“”‘’–—-/"
 
 
@@ -312,11 +334,12 @@ def _split_prefix(text: str) -> tuple[str | None, frozenset[str] | None, str]:
     if not m:
         return None, None, text
     word = m.group(1).split()[0].rstrip(".").lower()
-    return m.group(1), frozenset({_PREFIX_LEVELS[word]}), text[m.end():]
+    return m.group(1), frozenset({_PREFIX_LEVELS[word]}), text[m.end() :]
 
 
-def lookup_region(name: str, *, context_codes: Iterable[str] = (), levels: set[str] | None = None,
-                  fuzzy: bool = True) -> RegionMatch | None:
+def lookup_region(
+    name: str, *, context_codes: Iterable[str] = (), levels: set[str] | None = None, fuzzy: bool = True
+) -> RegionMatch | None:
     """The region a place name refers to, or None.
 
     Case-insensitive; ``Kabupaten``/``Kab.``/``Kota``/``Provinsi``/``Prov.``/``Kecamatan``/``Kec.``/
@@ -404,10 +427,14 @@ def _fuzzy_candidates(text: str, levels: frozenset[str]) -> list[tuple[Region, s
     key = _key(text)
     pool = (levels & _FUZZY_LEVELS) or levels
     max_edits = 1 if len(key) < 12 else 2
-    hits = process.extract(key, lex.fuzzy_choices(frozenset(pool)), scorer=fuzz.ratio,
-                           score_cutoff=_FUZZY_CUTOFF, limit=20)
-    hits = [(choice, score) for choice, score, _ in hits
-            if choice[:1] == key[:1] and Levenshtein.distance(key, choice) <= max_edits]
+    hits = process.extract(
+        key, lex.fuzzy_choices(frozenset(pool)), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=20
+    )
+    hits = [
+        (choice, score)
+        for choice, score, _ in hits
+        if choice[:1] == key[:1] and Levenshtein.distance(key, choice) <= max_edits
+    ]
     if not hits:
         return []
     top = max(score for _, score in hits)
@@ -419,10 +446,19 @@ def _fuzzy_candidates(text: str, levels: frozenset[str]) -> list[tuple[Region, s
 # Prefixes included in a mention's span, and the level each announces.
 _SP = r"[^\S\r\n]"  # a space that does not cross a line break
 _SPAN_PREFIXES = {
-    "Kabupaten Administrasi": "regency", "Kabupaten": "regency", "Kab.": "regency", "Kab": "regency",
-    "Kota Administrasi": "city", "Kota": "city",
-    "Provinsi": "province", "Prov.": "province", "Prov": "province",
-    "Kecamatan": "district", "Kec.": "district", "Kec": "district", "Distrik": "district",
+    "Kabupaten Administrasi": "regency",
+    "Kabupaten": "regency",
+    "Kab.": "regency",
+    "Kab": "regency",
+    "Kota Administrasi": "city",
+    "Kota": "city",
+    "Provinsi": "province",
+    "Prov.": "province",
+    "Prov": "province",
+    "Kecamatan": "district",
+    "Kec.": "district",
+    "Kec": "district",
+    "Distrik": "district",
 }
 # Words before a bare name that hint its level without being part of the place name,
 # and words after which a name is a village, street, saint or school, not the region ("none").
@@ -431,8 +467,24 @@ _WORDS_BEFORE = {
     "city": ("Pemkot", "Walikota"),
     "province": ("Pemprov", "Gubernur"),
     "district": ("Camat",),
-    "none": ("Desa", "Kelurahan", "Kel.", "Dusun", "Kampung", "Jalan", "Jl.", "Jln.", "Gang", "Gg.",
-             "Sunan", "Syekh", "Pesantren", "Ponpes", "Masjid", "Yayasan"),
+    "none": (
+        "Desa",
+        "Kelurahan",
+        "Kel.",
+        "Dusun",
+        "Kampung",
+        "Jalan",
+        "Jl.",
+        "Jln.",
+        "Gang",
+        "Gg.",
+        "Sunan",
+        "Syekh",
+        "Pesantren",
+        "Ponpes",
+        "Masjid",
+        "Yayasan",
+    ),
 }
 _HINT_LEVEL = {w.lower(): lvl for lvl, words in _WORDS_BEFORE.items() for w in words}
 
@@ -480,7 +532,7 @@ def _trie_regex(words: Iterable[str]) -> str:
             text = char(ch)
             # follow single-child chains without opening groups
             while len(child) == 1 and "" not in child:
-                (nxt, child), = child.items()
+                ((nxt, child),) = child.items()
                 text += char(nxt)
             branches.append(text + build(child))
         if not branches:
@@ -513,11 +565,15 @@ def _mention_regex(lex: _Lexicon) -> re.Pattern[str]:
     def variants(words):
         return sorted({f for w in words for f in (w, w.upper(), w.lower())}, key=len, reverse=True)
 
-    prefixes = "|".join(re.escape(p).replace(r"\ ", _SP + "+") + (_SP + "*" if p.endswith(".") else _SP + "+")
-                        for p in variants(_SPAN_PREFIXES))
+    prefixes = "|".join(
+        re.escape(p).replace(r"\ ", _SP + "+") + (_SP + "*" if p.endswith(".") else _SP + "+")
+        for p in variants(_SPAN_PREFIXES)
+    )
     hints = "|".join(re.escape(w) for w in variants(w for ws in _WORDS_BEFORE.values() for w in ws))
-    pattern = (rf"(?<!\w)(?:(?P<pre>{prefixes})|(?P<hint>{hints}){_SP}+)?"
-               rf"(?P<n>{_trie_regex(surfaces)})(?!\w)")
+    pattern = (
+        rf"(?<!\w)(?:(?P<pre>{prefixes})|(?P<hint>{hints}){_SP}+)?"
+        rf"(?P<n>{_trie_regex(surfaces)})(?!\w)"
+    )
     lex._surface_key = surface_key
     lex._mention_regex = re.compile(pattern)
     return lex._mention_regex
@@ -533,8 +589,7 @@ def _candidates_for(key: str, prefix_level: str | None) -> tuple[tuple[Region, s
     lex = _lex()
     if prefix_level is not None:
         levels = frozenset({prefix_level})
-        return tuple([(r, "prefix") for r in lex.names(key, levels)] +
-                     [(r, "alias") for r in lex.aliases(key, levels)])
+        return tuple([(r, "prefix") for r in lex.names(key, levels)] + [(r, "alias") for r in lex.aliases(key, levels)])
     if key in lex.stop_keys:
         return ()
     names = lex.by_key.get(key, [])
@@ -633,6 +688,7 @@ def find_region_mentions(text: str, *, context_codes: Iterable[str] = ()) -> lis
 
 
 # --------------------------------------------------------------------------- datelines
+
 
 def _title_case(text: str) -> str:
     """``KUTAI BARAT`` -> ``Kutai Barat``; mixed case stays as printed; 1-2 letter words in caps stay.

@@ -15,6 +15,7 @@ Events
 - Voting on the same printed calendar date is one event wherever it is reported from (an election day).
 - The event id hashes the type, date, place and name of the cluster's smallest member.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -67,9 +68,18 @@ def resolve_actors(local_actors: list[dict], region_name) -> tuple[list[dict], d
         codes = Counter(r["region_code"] for r in rows if r.get("region_code"))
         code = sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if codes else None
         forms = sorted({f for r in rows for f in r["forms"]} - {name})
-        actors.append({"actor_id": actor_id, "name": name, "kind": kind, "role": role, "aliases": forms,
-                       "region": region_name(code) if code else None, "region_code": code,
-                       "article_count": len({r["article_id"] for r in rows})})
+        actors.append(
+            {
+                "actor_id": actor_id,
+                "name": name,
+                "kind": kind,
+                "role": role,
+                "aliases": forms,
+                "region": region_name(code) if code else None,
+                "region_code": code,
+                "article_count": len({r["article_id"] for r in rows}),
+            }
+        )
         for r in rows:
             id_map[(r["article_id"], r["local_key"])] = actor_id
     actors.sort(key=lambda a: a["actor_id"])
@@ -102,20 +112,30 @@ class ActorResolver:
         for n in names:
             if n not in cache:
                 cache[n] = _norm(n)
-        m = pl.DataFrame({"name": names, "_norm": [cache[n] for n in names]}, schema={"name": pl.String, "_norm": pl.String})
-        return local.join(m, on="name", how="left").with_columns(
-            (pl.col("kind") + pl.lit("|") + pl.col("_norm")).alias("key")).drop("_norm")
+        m = pl.DataFrame(
+            {"name": names, "_norm": [cache[n] for n in names]}, schema={"name": pl.String, "_norm": pl.String}
+        )
+        return (
+            local.join(m, on="name", how="left")
+            .with_columns((pl.col("kind") + pl.lit("|") + pl.col("_norm")).alias("key"))
+            .drop("_norm")
+        )
 
     def add(self, local: pl.DataFrame) -> None:
         """One part's local actors (kind, name, role, region_code, forms, unnamed_office)."""
         k = self.with_keys(local)
         self._names.append(k.group_by("key", "name").agg(pl.len().alias("n")))
-        self._roles.append(k.filter(pl.col("role").is_not_null() & (pl.col("role") != ""))
-                           .group_by("key", "role").agg(pl.len().alias("n")))
-        self._codes.append(k.filter(pl.col("region_code").is_not_null() & (pl.col("region_code") != ""))
-                           .group_by("key", "region_code").agg(pl.len().alias("n")))
-        self._forms.append(k.select("key", pl.col("forms").alias("form")).explode("form")
-                           .drop_nulls("form").unique())
+        self._roles.append(
+            k.filter(pl.col("role").is_not_null() & (pl.col("role") != ""))
+            .group_by("key", "role")
+            .agg(pl.len().alias("n"))
+        )
+        self._codes.append(
+            k.filter(pl.col("region_code").is_not_null() & (pl.col("region_code") != ""))
+            .group_by("key", "region_code")
+            .agg(pl.len().alias("n"))
+        )
+        self._forms.append(k.select("key", pl.col("forms").alias("form")).explode("form").drop_nulls("form").unique())
         self._flags.append(k.group_by("key").agg(pl.col("unnamed_office").fill_null(False).any().alias("unnamed")))
         if len(self._names) >= 64:
             self._compact()
@@ -125,8 +145,14 @@ class ActorResolver:
             if not frames:
                 return []
             df = pl.concat(frames, how="vertical")
-            return [df.group_by(by).agg(pl.col("n").sum()) if how == "sum" else
-                    df.group_by(by).agg(pl.col("unnamed").any()) if how == "any" else df.unique()]
+            return [
+                df.group_by(by).agg(pl.col("n").sum())
+                if how == "sum"
+                else df.group_by(by).agg(pl.col("unnamed").any())
+                if how == "any"
+                else df.unique()
+            ]
+
         self._names = re(self._names, ["key", "name"], "sum")
         self._roles = re(self._roles, ["key", "role"], "sum")
         self._codes = re(self._codes, ["key", "region_code"], "sum")
@@ -155,24 +181,35 @@ class ActorResolver:
                 group.append(k)
         self.keys = pl.DataFrame({"key": keys, "group": group}, schema={"key": pl.String, "group": pl.String})
         gids = self.keys["group"].unique().to_list()
-        ids = pl.DataFrame({"group": gids, "actor_id": [stable_id(g) for g in gids]},
-                           schema={"group": pl.String, "actor_id": pl.String})
+        ids = pl.DataFrame(
+            {"group": gids, "actor_id": [stable_id(g) for g in gids]},
+            schema={"group": pl.String, "actor_id": pl.String},
+        )
         self.keys = self.keys.join(ids, on="group", how="left")
         return self.keys.select("key", "actor_id")
 
     def add_article_counts(self, local_with_keys: pl.DataFrame) -> None:
         """One part's (key, article_id) rows: distinct articles per actor (an article lives in one part)."""
-        self._counts.append(local_with_keys.join(self.keys.select("key", "actor_id"), on="key", how="inner")
-                            .select("actor_id", "article_id").unique()
-                            .group_by("actor_id").agg(pl.len().alias("article_count")))
+        self._counts.append(
+            local_with_keys.join(self.keys.select("key", "actor_id"), on="key", how="inner")
+            .select("actor_id", "article_id")
+            .unique()
+            .group_by("actor_id")
+            .agg(pl.len().alias("article_count"))
+        )
 
     def table(self, region_name) -> pl.DataFrame:
         """The actors, as `resolve_actors` builds them (plus region_code and article_count)."""
         g = self.keys
-        names = (self._names[0].join(g.select("key", "group"), on="key")
-                 .filter(pl.col("key") == pl.col("group"))
-                 .sort(["group", "n", "name"], descending=[False, True, False])
-                 .group_by("group", maintain_order=True).first().select("group", "name"))
+        names = (
+            self._names[0]
+            .join(g.select("key", "group"), on="key")
+            .filter(pl.col("key") == pl.col("group"))
+            .sort(["group", "n", "name"], descending=[False, True, False])
+            .group_by("group", maintain_order=True)
+            .first()
+            .select("group", "name")
+        )
 
         def best(frames, col, by_len):
             if not frames:
@@ -188,23 +225,44 @@ class ActorResolver:
         roles = best(self._roles, "role", True)
         codes = best(self._codes, "region_code", False)
         forms_src = self._forms[0] if self._forms else pl.DataFrame(schema={"key": pl.String, "form": pl.String})
-        forms = (forms_src.join(g.select("key", "group"), on="key").select("group", "form").unique()
-                 .join(names, on="group").filter(pl.col("form") != pl.col("name"))
-                 .sort(["group", "form"]).group_by("group", maintain_order=True).agg(pl.col("form").alias("aliases")))
-        counts = (pl.concat(self._counts, how="vertical").group_by("actor_id").agg(pl.col("article_count").sum())
-                  if self._counts else pl.DataFrame(schema={"actor_id": pl.String, "article_count": pl.UInt32}))
-        out = (g.select("group", "actor_id").unique().join(names, on="group", how="left")
-               .join(roles, on="group", how="left").join(codes, on="group", how="left")
-               .join(forms, on="group", how="left").join(counts, on="actor_id", how="left")
-               .with_columns(pl.col("group").str.split_exact("|", 1).struct.field("field_0").alias("kind"),
-                             pl.col("aliases").fill_null(pl.lit([], pl.List(pl.String))),
-                             pl.col("article_count").fill_null(0).cast(pl.Int64)))
+        forms = (
+            forms_src.join(g.select("key", "group"), on="key")
+            .select("group", "form")
+            .unique()
+            .join(names, on="group")
+            .filter(pl.col("form") != pl.col("name"))
+            .sort(["group", "form"])
+            .group_by("group", maintain_order=True)
+            .agg(pl.col("form").alias("aliases"))
+        )
+        counts = (
+            pl.concat(self._counts, how="vertical").group_by("actor_id").agg(pl.col("article_count").sum())
+            if self._counts
+            else pl.DataFrame(schema={"actor_id": pl.String, "article_count": pl.UInt32})
+        )
+        out = (
+            g.select("group", "actor_id")
+            .unique()
+            .join(names, on="group", how="left")
+            .join(roles, on="group", how="left")
+            .join(codes, on="group", how="left")
+            .join(forms, on="group", how="left")
+            .join(counts, on="actor_id", how="left")
+            .with_columns(
+                pl.col("group").str.split_exact("|", 1).struct.field("field_0").alias("kind"),
+                pl.col("aliases").fill_null(pl.lit([], pl.List(pl.String))),
+                pl.col("article_count").fill_null(0).cast(pl.Int64),
+            )
+        )
         codes_u = [c for c in out["region_code"].unique().to_list() if c]
-        rn = pl.DataFrame({"region_code": codes_u, "region": [region_name(c) for c in codes_u]},
-                          schema={"region_code": pl.String, "region": pl.String})
+        rn = pl.DataFrame(
+            {"region_code": codes_u, "region": [region_name(c) for c in codes_u]},
+            schema={"region_code": pl.String, "region": pl.String},
+        )
         out = out.join(rn, on="region_code", how="left")
-        return out.select("actor_id", "name", "kind", "role", "aliases", "region", "region_code",
-                          "article_count").sort("actor_id")
+        return out.select("actor_id", "name", "kind", "role", "aliases", "region", "region_code", "article_count").sort(
+            "actor_id"
+        )
 
 
 def _name_words(name: str | None) -> set[str]:
@@ -215,7 +273,8 @@ def _same_event(a: dict, b: dict) -> bool:
     if a["event_type"] != b["event_type"]:
         return False
     same_place = (a["place"] and a["place"] == b["place"]) or (
-        not (a["place"] and b["place"]) and a["region_code"] and a["region_code"] == b["region_code"])
+        not (a["place"] and b["place"]) and a["region_code"] and a["region_code"] == b["region_code"]
+    )
     if a["start_date"] and b["start_date"]:
         if a["start_date"] != b["start_date"]:
             return False
@@ -278,26 +337,37 @@ def resolve_events(local_events: list[dict], id_map: dict, region_name) -> list[
         dated = next((m for m in members if m["start_date"]), None)
         named = max((m["name"] for m in members if m["name"]), key=len, default=None)
         code = first("region_code")
-        organizers = sorted({a for m in members for a in m["organizer_ids"]} if "organizer_ids" in head else
-                            {id_map[(m["article_id"], k)] for m in members for k in m["organizer_keys"]
-                             if (m["article_id"], k) in id_map})
-        out.append({
-            "event_id": stable_id(head["event_type"], head["start_date"], head["place"], head["name"], head["article_id"]),
-            "event_type": head["event_type"],
-            "name": named,
-            "start_date": dated["start_date"] if dated else None,
-            "end_date": dated["end_date"] if dated else None,
-            "date_precision": dated["date_precision"] if dated else "unknown",
-            "venue": first("venue"),
-            "place": first("place"),
-            "region": _regency_name(code, region_name),
-            "region_code": _regency_code(code),
-            "organizer_actor_ids": organizers,
-            "participant_count": first("participant_count"),
-            "article_ids": sorted({m["article_id"] for m in members}),
-            "date_text": dated["date_text"] if dated else None,
-            "weekday_mismatch": bool(dated and dated.get("weekday_mismatch")),
-        })
+        organizers = sorted(
+            {a for m in members for a in m["organizer_ids"]}
+            if "organizer_ids" in head
+            else {
+                id_map[(m["article_id"], k)]
+                for m in members
+                for k in m["organizer_keys"]
+                if (m["article_id"], k) in id_map
+            }
+        )
+        out.append(
+            {
+                "event_id": stable_id(
+                    head["event_type"], head["start_date"], head["place"], head["name"], head["article_id"]
+                ),
+                "event_type": head["event_type"],
+                "name": named,
+                "start_date": dated["start_date"] if dated else None,
+                "end_date": dated["end_date"] if dated else None,
+                "date_precision": dated["date_precision"] if dated else "unknown",
+                "venue": first("venue"),
+                "place": first("place"),
+                "region": _regency_name(code, region_name),
+                "region_code": _regency_code(code),
+                "organizer_actor_ids": organizers,
+                "participant_count": first("participant_count"),
+                "article_ids": sorted({m["article_id"] for m in members}),
+                "date_text": dated["date_text"] if dated else None,
+                "weekday_mismatch": bool(dated and dated.get("weekday_mismatch")),
+            }
+        )
     out.sort(key=lambda e: e["event_id"])
     return out
 
@@ -307,6 +377,7 @@ def _regency_code(code: str | None) -> str | None:
         return None
     try:
         from pantau import regions
+
         r = regions.regency_of(code)
         return r.code if r else code
     except Exception:  # noqa: BLE001

@@ -9,6 +9,7 @@ This module holds the plain parts (checking the options, the deployment's parame
 schedules, so serving needs a running server: `--api-url` or `PREFECT_API_URL` (environment or
 Prefect profile) must point at one.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,6 +45,7 @@ class ServeError(ValueError):
 @dataclass(frozen=True)
 class ServePlan:
     """Everything the Prefect side needs to register and serve the scheduled build."""
+
     deployment: str
     cron: str
     timezone: str
@@ -74,12 +76,13 @@ def check_cron(expr: str) -> str:
     if expr.startswith("@") and len(fields) == 1:  # @hourly, @daily ... (croniter understands them)
         return expr
     if len(fields) != 5 or not all(_CRON_FIELD.match(f) for f in fields):
-        raise ServeError(f"--cron {expr!r} is not a cron expression with 5 fields (e.g. \"0 * * * *\" for every hour)")
+        raise ServeError(f'--cron {expr!r} is not a cron expression with 5 fields (e.g. "0 * * * *" for every hour)')
     return " ".join(fields)
 
 
-def build_parameters(input_dir: str | Path, out: str | Path, *, batch_bytes: int = DEFAULT_BATCH_BYTES,
-                     full: bool = False) -> dict:
+def build_parameters(
+    input_dir: str | Path, out: str | Path, *, batch_bytes: int = DEFAULT_BATCH_BYTES, full: bool = False
+) -> dict:
     """The build flow's parameters, with absolute paths (flow runs start in their own process).
 
     >>> build_parameters("/", "/srv/pantau", full=True)
@@ -90,8 +93,12 @@ def build_parameters(input_dir: str | Path, out: str | Path, *, batch_bytes: int
         raise ServeError(f"input folder not found: {input_dir}")
     if batch_bytes <= 0:
         raise ServeError("--batch-mb must be more than 0")
-    return {"input_dir": str(src), "out": str(Path(out).expanduser().resolve()), "batch_bytes": int(batch_bytes),
-            "full": bool(full)}
+    return {
+        "input_dir": str(src),
+        "out": str(Path(out).expanduser().resolve()),
+        "batch_bytes": int(batch_bytes),
+        "full": bool(full),
+    }
 
 
 def ui_url(api_url: str | None) -> str | None:
@@ -103,16 +110,21 @@ def ui_url(api_url: str | None) -> str | None:
 
 def make_plan(args) -> ServePlan:
     api_url = args.api_url or os.environ.get("PREFECT_API_URL") or None
-    return ServePlan(deployment=args.name, cron=check_cron(args.cron), timezone=args.timezone,
-                     parameters=build_parameters(args.input, args.out, batch_bytes=int(args.batch_mb * 1024 * 1024),
-                                                 full=args.full),
-                     api_url=api_url, limit=1)
+    return ServePlan(
+        deployment=args.name,
+        cron=check_cron(args.cron),
+        timezone=args.timezone,
+        parameters=build_parameters(args.input, args.out, batch_bytes=int(args.batch_mb * 1024 * 1024), full=args.full),
+        api_url=api_url,
+        limit=1,
+    )
 
 
 def cmd_serve(args) -> int:
     level = logging.WARNING if (args.quiet or args.json) else logging.INFO
-    logging.basicConfig(level=logging.DEBUG if args.debug else level, format="%(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
     try:
         plan = make_plan(args)
     except ServeError as e:
@@ -132,10 +144,12 @@ def cmd_serve(args) -> int:
         announce = lambda info: print(json.dumps(info, sort_keys=True), flush=True)  # noqa: E731
     elif not args.quiet:
         announce = lambda info: print(  # noqa: E731
-            f"pantau: serving {info['deployment']} on {info['api_url']} — cron \"{info['cron']}\" ({info['timezone']}); "
+            f'pantau: serving {info["deployment"]} on {info["api_url"]} — cron "{info["cron"]}" ({info["timezone"]}); '
             f"input {info['parameters']['input_dir']} -> {info['parameters']['out']}\n"
             f"  UI: {info['ui_url']}/deployments   run now: prefect deployment run '{info['deployment']}'\n"
-            f"  Ctrl-C stops serving (and pauses the schedule).", flush=True)
+            f"  Ctrl-C stops serving (and pauses the schedule).",
+            flush=True,
+        )
     try:
         serve_build(plan, announce=announce)
     except ServerMissing:
@@ -153,10 +167,13 @@ def plan_info(plan: ServePlan, api_url: str) -> dict:
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("serve", help="serve the build on a cron schedule to a Prefect server",
-                              description="Register the build flow as a scheduled deployment on a running Prefect "
-                                          "server and serve its runs from this process (Ctrl-C stops). Each run "
-                                          "publishes the artifacts pantau-build-rows and pantau-build-summary.")
+    p = subparsers.add_parser(
+        "serve",
+        help="serve the build on a cron schedule to a Prefect server",
+        description="Register the build flow as a scheduled deployment on a running Prefect "
+        "server and serve its runs from this process (Ctrl-C stops). Each run "
+        "publishes the artifacts pantau-build-rows and pantau-build-summary.",
+    )
     p.add_argument("--cron", default="0 * * * *", help='cron schedule (default "0 * * * *": every hour)')
     p.add_argument("--timezone", default="UTC", help="time zone of the schedule, e.g. Asia/Jakarta (default UTC)")
     p.add_argument("--input", required=True, help="folder of articles to build from")

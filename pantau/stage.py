@@ -4,6 +4,7 @@
 (articles, local actors, mentions, statements, events, indicators, quarantine). It is a pure function
 of the units' contents, which is what makes per-unit caching and reruns identical.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -59,9 +60,16 @@ def stage_document(doc: RawDoc) -> tuple[dict, dict] | Quarantined:
     published = parse_publish_date(doc.meta.get("published"))
     aid = article_id_for(ct.body if not meta.title else meta.title + "\n\n" + ct.body)
     article = {
-        "article_id": aid, "source_path": doc.source_path, "outlet": meta.outlet, "dateline": meta.dateline,
-        "title": meta.title, "author": meta.author, "is_advertorial": meta.is_advertorial, "body": ct.body,
-        "published_date": published, "url": doc.meta.get("url"),
+        "article_id": aid,
+        "source_path": doc.source_path,
+        "outlet": meta.outlet,
+        "dateline": meta.dateline,
+        "title": meta.title,
+        "author": meta.author,
+        "is_advertorial": meta.is_advertorial,
+        "body": ct.body,
+        "published_date": published,
+        "url": doc.meta.get("url"),
         "region_code": place_region.code if place_region else None,
     }
     ctx = {
@@ -77,6 +85,7 @@ def _region_code_lookup(context):
     def look(text: str) -> str | None:
         r = _region(text, context)
         return r.code if r else None
+
     return look
 
 
@@ -125,7 +134,7 @@ def _process(units, keep) -> dict[str, list[dict]]:
         _process_one(doc, out, keep)
         if unit is not None:
             for k, v in out.items():
-                for r in v[n0[k]:]:
+                for r in v[n0[k] :]:
                     r["input_key"] = unit
     return out
 
@@ -142,13 +151,25 @@ def _process_one(doc, out: dict[str, list[dict]], keep) -> None:
     if not keep(article):
         return
     try:
-        rows = extract_article(article["article_id"], article["body"], captions=ctx["captions"],
-                               ref_date=ctx["ref_date"], ref_year=ctx["ref_year"],
-                               dateline_place=ctx["dateline_place"],
-                               region_lookup=_region_code_lookup([article["region_code"]] if article["region_code"] else []))
+        rows = extract_article(
+            article["article_id"],
+            article["body"],
+            captions=ctx["captions"],
+            ref_date=ctx["ref_date"],
+            ref_year=ctx["ref_year"],
+            dateline_place=ctx["dateline_place"],
+            region_lookup=_region_code_lookup([article["region_code"]] if article["region_code"] else []),
+        )
     except Exception as e:  # noqa: BLE001 - keep the article, report the failed extraction
-        out["quarantine"].append({"source": doc.source_path, "table": "articles", "stage": "extract",
-                                  "check": "extractor_error", "reason": f"extraction failed: {type(e).__name__}: {str(e)[:120]}"})
+        out["quarantine"].append(
+            {
+                "source": doc.source_path,
+                "table": "articles",
+                "stage": "extract",
+                "check": "extractor_error",
+                "reason": f"extraction failed: {type(e).__name__}: {str(e)[:120]}",
+            }
+        )
         rows = {k: [] for k in ("actors", "mentions", "statements", "events", "indicators")}
     out["articles"].append(article)
     for k, v in rows.items():
@@ -157,4 +178,3 @@ def _process_one(doc, out: dict[str, list[dict]], keep) -> None:
 
 def _q(q: Quarantined) -> dict:
     return {"source": q.source, "table": "articles", "stage": q.stage, "check": "input", "reason": q.reason}
-

@@ -17,6 +17,7 @@ session opened before the swap keeps reading the release it opened. The previous
 well (readers in the middle of a query), older ones are removed. For one consistent multi-table read
 of the Parquet files, resolve `OUT/current` once (`current_release(out)`) and read below it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,7 +37,9 @@ from pantau.lock import build_lock
 TABLES = ["articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine"]
 
 
-def write_parquet(tables: dict[str, pl.DataFrame], parquet_dir: Path, rows_per_part: int = 50_000) -> dict[str, list[Path]]:
+def write_parquet(
+    tables: dict[str, pl.DataFrame], parquet_dir: Path, rows_per_part: int = 50_000
+) -> dict[str, list[Path]]:
     """`parquet_dir/<table>/part-00000.parquet` … for every table; returns the files written."""
     written: dict[str, list[Path]] = {}
     for t in TABLES:
@@ -97,7 +100,7 @@ RELEASES = ".releases"
 CURRENT = "current"
 DB_NAME = "pantau.duckdb"
 MANIFEST = "RELEASE.json"
-STORE_FORMAT = 1   # bump when the release layout changes
+STORE_FORMAT = 1  # bump when the release layout changes
 KEEP_RELEASES = 2  # the current one and the one before it
 
 
@@ -126,8 +129,14 @@ def publish_build(tables: dict[str, pl.DataFrame], out: Path) -> dict[str, int]:
                 if final.exists() or final.is_symlink():
                     _discard(final)
                 write_duckdb(tmp / "parquet", tmp / DB_NAME)
-                (tmp / MANIFEST).write_text(json.dumps({"release": rid, "format": STORE_FORMAT, "rows": rows,
-                                                        "parquet_sha256": files}, indent=1, sort_keys=True) + "\n")
+                (tmp / MANIFEST).write_text(
+                    json.dumps(
+                        {"release": rid, "format": STORE_FORMAT, "rows": rows, "parquet_sha256": files},
+                        indent=1,
+                        sort_keys=True,
+                    )
+                    + "\n"
+                )
                 _fsync_tree(tmp)
                 os.rename(tmp, final)
                 _fsync_dir(releases)
@@ -179,8 +188,12 @@ def _digests(parquet_dir: Path) -> dict[str, str]:
 
 def _is_complete(release: Path) -> bool:
     # release folders appear only by renaming a finished temp folder, and leave only by renaming away
-    return (not release.is_symlink() and (release / MANIFEST).is_file() and (release / DB_NAME).is_file()
-            and (release / "parquet").is_dir())
+    return (
+        not release.is_symlink()
+        and (release / MANIFEST).is_file()
+        and (release / DB_NAME).is_file()
+        and (release / "parquet").is_dir()
+    )
 
 
 def _switch_current(out: Path, rid: str) -> None:

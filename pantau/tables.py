@@ -12,6 +12,7 @@ Rows that fail a check go to `quarantine` with the check's name and reason; the 
 The output depends only on the set of live units, never on how units were grouped into parts, which
 is what makes incremental builds byte-identical to full ones.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -43,15 +44,19 @@ def region_name(code: str | None) -> str | None:
 
 def _region_names(codes: pl.Series) -> pl.DataFrame:
     u = [c for c in codes.unique().to_list() if c]
-    return pl.DataFrame({"region_code": u, "region": [region_name(c) for c in u]},
-                        schema={"region_code": pl.String, "region": pl.String})
+    return pl.DataFrame(
+        {"region_code": u, "region": [region_name(c) for c in u]},
+        schema={"region_code": pl.String, "region": pl.String},
+    )
 
 
 def _frame(table: str, rows: list[dict] | pl.DataFrame) -> pl.DataFrame:
     cols = schemas.columns(table)
     schema = {n: dt for n, dt, _, _ in cols}
     if isinstance(rows, pl.DataFrame):
-        return rows.select([pl.col(n).cast(d) if n in rows.columns else pl.lit(None, d).alias(n) for n, d in schema.items()])
+        return rows.select(
+            [pl.col(n).cast(d) if n in rows.columns else pl.lit(None, d).alias(n) for n, d in schema.items()]
+        )
     if not rows:
         return pl.DataFrame(schema=schema)
     return pl.DataFrame([{c: r.get(c) for c in schema} for r in rows], schema=schema, orient="row")
@@ -130,7 +135,7 @@ class _Buckets:
         if self.n == 1:
             df.write_parquet(self.folder / f"b00000-{self.flushes:05d}.parquet")
         else:
-            b = ((pl.col(self.pk).str.slice(0, 8).str.to_integer(base=16).cast(pl.UInt64) * self.n) // (1 << 32))
+            b = (pl.col(self.pk).str.slice(0, 8).str.to_integer(base=16).cast(pl.UInt64) * self.n) // (1 << 32)
             for (i,), part in df.with_columns(b.alias("_b")).group_by("_b"):
                 part.drop("_b").write_parquet(self.folder / f"b{i:05d}-{self.flushes:05d}.parquet")
         self.flushes += 1
@@ -170,8 +175,15 @@ def _validate_model(t: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]
         bad_rows = sorted(set(idx["index"].to_list()))
         for r in idx.unique(["index", "check"]).sort(["index", "check"]).iter_rows(named=True):
             row = df.row(r["index"], named=True)
-            failed.append({"source": row.get("article_id") or row[pk[t]], "table": t, "stage": "validate",
-                           "check": str(r["check"]), "reason": f"{r['column']}: {str(r['failure_case'])[:80]}"})
+            failed.append(
+                {
+                    "source": row.get("article_id") or row[pk[t]],
+                    "table": t,
+                    "stage": "validate",
+                    "check": str(r["check"]),
+                    "reason": f"{r['column']}: {str(r['failure_case'])[:80]}",
+                }
+            )
         if idx.height == 0 and fc.height:  # a table-level failure (wrong column type): fail the build loudly
             raise RuntimeError(f"{t} does not match its schema: {fc.head(3)}") from None
         df = df.with_row_index("_row").filter(~pl.col("_row").is_in(bad_rows)).drop("_row")
@@ -182,13 +194,21 @@ def _offset_flags(df: pl.DataFrame, bodies: pl.DataFrame) -> pl.DataFrame:
     """Add `_chk`: `article_fk` (no such article), `offsets_match_body` (the offsets do not slice `text`
     out of the body) or null."""
     j = df.with_row_index("_r").join(bodies, on="article_id", how="left").sort("_r")
-    bad = (pl.col("body").is_null()
-           | (pl.col("char_start") < 0) | (pl.col("char_end") > pl.col("body").str.len_chars())
-           | (pl.col("char_end") <= pl.col("char_start"))
-           | (pl.col("body").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")) != pl.col("text")))
-    return j.with_columns(pl.when(pl.col("body").is_null()).then(pl.lit("article_fk"))
-                          .when(bad).then(pl.lit("offsets_match_body")).otherwise(pl.lit(None, pl.String))
-                          .alias("_chk")).drop("_r", "body")
+    bad = (
+        pl.col("body").is_null()
+        | (pl.col("char_start") < 0)
+        | (pl.col("char_end") > pl.col("body").str.len_chars())
+        | (pl.col("char_end") <= pl.col("char_start"))
+        | (pl.col("body").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")) != pl.col("text"))
+    )
+    return j.with_columns(
+        pl.when(pl.col("body").is_null())
+        .then(pl.lit("article_fk"))
+        .when(bad)
+        .then(pl.lit("offsets_match_body"))
+        .otherwise(pl.lit(None, pl.String))
+        .alias("_chk")
+    ).drop("_r", "body")
 
 
 def _apply_checks(t: str, df: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
@@ -196,26 +216,51 @@ def _apply_checks(t: str, df: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.Da
     and reported, the rest become table `t`."""
     pk = schemas.PRIMARY_KEYS[t]
     fk_col = {"actor_mentions": "actor_id", "statements": "speaker_actor_id", "indicators": "source_actor_id"}[t]
-    df = df.with_columns(pl.when(pl.col(fk_col).is_not_null() & ~pl.col(fk_col).is_in(actor_ids.implode()))
-                         .then(pl.lit("actor_fk")).otherwise(pl.col("_chk")).alias("_chk"))
+    df = df.with_columns(
+        pl.when(pl.col(fk_col).is_not_null() & ~pl.col(fk_col).is_in(actor_ids.implode()))
+        .then(pl.lit("actor_fk"))
+        .otherwise(pl.col("_chk"))
+        .alias("_chk")
+    )
     bad = df.filter(pl.col("_chk").is_not_null())
-    failed = [{"source": r["article_id"], "table": t, "stage": "validate", "check": r["_chk"],
-               "reason": f"{r['_chk']} failed for {pk}={r[pk]}"} for r in bad.select("article_id", pk, "_chk").iter_rows(named=True)]
+    failed = [
+        {
+            "source": r["article_id"],
+            "table": t,
+            "stage": "validate",
+            "check": r["_chk"],
+            "reason": f"{r['_chk']} failed for {pk}={r[pk]}",
+        }
+        for r in bad.select("article_id", pk, "_chk").iter_rows(named=True)
+    ]
     return _frame(t, df.filter(pl.col("_chk").is_null())), failed
 
 
-def _row_checks(t: str, df: pl.DataFrame, bodies: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
+def _row_checks(
+    t: str, df: pl.DataFrame, bodies: pl.DataFrame, actor_ids: pl.Series
+) -> tuple[pl.DataFrame, list[dict]]:
     """Offsets must slice `text` out of the article body; the actor must exist."""
     return _apply_checks(t, _offset_flags(df, bodies), actor_ids)
 
 
-def _event_checks(events: pl.DataFrame, article_ids: pl.Series, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
+def _event_checks(
+    events: pl.DataFrame, article_ids: pl.Series, actor_ids: pl.Series
+) -> tuple[pl.DataFrame, list[dict]]:
     """Every article and organizer an event names must exist."""
     bad_ev = events.filter(
         pl.col("article_ids").list.eval(pl.element().is_in(article_ids.implode())).list.all().not_()
-        | pl.col("organizer_actor_ids").list.eval(pl.element().is_in(actor_ids.implode())).list.all().not_())
-    failed = [{"source": r["event_id"], "table": "events", "stage": "validate", "check": "article_or_actor_fk",
-               "reason": f"event {r['event_id']} names an unknown article or actor"} for r in bad_ev.iter_rows(named=True)]
+        | pl.col("organizer_actor_ids").list.eval(pl.element().is_in(actor_ids.implode())).list.all().not_()
+    )
+    failed = [
+        {
+            "source": r["event_id"],
+            "table": "events",
+            "stage": "validate",
+            "check": "article_or_actor_fk",
+            "reason": f"event {r['event_id']} names an unknown article or actor",
+        }
+        for r in bad_ev.iter_rows(named=True)
+    ]
     return events.filter(~pl.col("event_id").is_in(bad_ev["event_id"].implode())), failed
 
 
@@ -244,46 +289,97 @@ def _prepare_part(i, kept, kept_rows, rows_of, part_units) -> dict[str, pl.DataF
     """Step 4 of `assemble` for one part, up to the actor ids (so it can be cached across builds whose
     actor resolution differs): articles; mentions, statements and indicators deduplicated, with ids
     and offset checks (`_chk`) and their local actor keys; the part's quarantine rows."""
-    arts = kept_rows(i, "articles").drop("source_path").join(
-        kept.select("article_id", "source_path"), on="article_id", how="left")
+    arts = (
+        kept_rows(i, "articles")
+        .drop("source_path")
+        .join(kept.select("article_id", "source_path"), on="article_id", how="left")
+    )
     arts = arts.join(_region_names(arts["region_code"]), on="region_code", how="left")
     bodies = arts.select("article_id", "body")
 
-    m = (kept_rows(i, "mentions").sort(["article_id", "char_start", "char_end", "local_key", "text"])
-         .unique(["article_id", "char_start", "char_end"], keep="first", maintain_order=True))
+    m = (
+        kept_rows(i, "mentions")
+        .sort(["article_id", "char_start", "char_end", "local_key", "text"])
+        .unique(["article_id", "char_start", "char_end"], keep="first", maintain_order=True)
+    )
     m = m.with_columns(pl.Series("mention_id", _ids(m["article_id"], m["char_start"], m["char_end"]), dtype=pl.String))
     m = _offset_flags(m.select("mention_id", "article_id", "local_key", "text", "char_start", "char_end"), bodies)
 
-    s = (kept_rows(i, "statements").sort(["article_id", "char_start", "char_end", "kind", "local_key", "text"], nulls_last=True)
-         .unique(["article_id", "char_start", "char_end", "kind"], keep="first", maintain_order=True))
-    s = s.with_columns(pl.Series("statement_id", _ids(s["article_id"], s["char_start"], s["char_end"], s["kind"]), dtype=pl.String))
-    s = _offset_flags(s.select("statement_id", "article_id", "local_key", "speaker_label", "text", "kind",
-                               "char_start", "char_end", "cue"), bodies)
+    s = (
+        kept_rows(i, "statements")
+        .sort(["article_id", "char_start", "char_end", "kind", "local_key", "text"], nulls_last=True)
+        .unique(["article_id", "char_start", "char_end", "kind"], keep="first", maintain_order=True)
+    )
+    s = s.with_columns(
+        pl.Series("statement_id", _ids(s["article_id"], s["char_start"], s["char_end"], s["kind"]), dtype=pl.String)
+    )
+    s = _offset_flags(
+        s.select(
+            "statement_id", "article_id", "local_key", "speaker_label", "text", "kind", "char_start", "char_end", "cue"
+        ),
+        bodies,
+    )
 
-    x = (kept_rows(i, "indicators").sort(["article_id", "value_start", "value_end", "char_start", "char_end", "metric"])
-         .unique(["article_id", "value_start", "value_end"], keep="first", maintain_order=True))
+    x = (
+        kept_rows(i, "indicators")
+        .sort(["article_id", "value_start", "value_end", "char_start", "char_end", "metric"])
+        .unique(["article_id", "value_start", "value_end"], keep="first", maintain_order=True)
+    )
     x = x.join(_region_names(x["region_code"]), on="region_code", how="left")
-    x = x.with_columns(pl.Series("indicator_id", _ids(x["article_id"], x["value_start"], x["value_end"]), dtype=pl.String))
-    x = _offset_flags(x.select("indicator_id", "article_id", "metric", "value", "unit", "region", "region_code",
-                               "source_key", "text", "char_start", "char_end"), bodies)
+    x = x.with_columns(
+        pl.Series("indicator_id", _ids(x["article_id"], x["value_start"], x["value_end"]), dtype=pl.String)
+    )
+    x = _offset_flags(
+        x.select(
+            "indicator_id",
+            "article_id",
+            "metric",
+            "value",
+            "unit",
+            "region",
+            "region_code",
+            "source_key",
+            "text",
+            "char_start",
+            "char_end",
+        ),
+        bodies,
+    )
 
     # quarantine rows of live units; a row about the unit itself is repeated for each place it is at now
-    q = rows_of(i, "quarantine").join(part_units[i].select(pl.col("key").alias("input_key"), "source0", "sources"),
-                                      on="input_key", how="left")
-    q = q.with_columns(pl.when(pl.col("source") == pl.col("source0")).then(pl.col("sources"))
-                       .otherwise(pl.concat_list(pl.col("source"))).alias("source")).explode("source")
-    return {"articles": _frame("articles", arts), "actor_mentions": m, "statements": s, "indicators": x,
-            "quarantine": q.select(_QCOLS)}
+    q = rows_of(i, "quarantine").join(
+        part_units[i].select(pl.col("key").alias("input_key"), "source0", "sources"), on="input_key", how="left"
+    )
+    q = q.with_columns(
+        pl.when(pl.col("source") == pl.col("source0"))
+        .then(pl.col("sources"))
+        .otherwise(pl.concat_list(pl.col("source")))
+        .alias("source")
+    ).explode("source")
+    return {
+        "articles": _frame("articles", arts),
+        "actor_mentions": m,
+        "statements": s,
+        "indicators": x,
+        "quarantine": q.select(_QCOLS),
+    }
 
 
-def _finish_part(pre: dict[str, pl.DataFrame], lm: pl.DataFrame, actor_ids: pl.Series) -> tuple[dict[str, pl.DataFrame], list[dict]]:
+def _finish_part(
+    pre: dict[str, pl.DataFrame], lm: pl.DataFrame, actor_ids: pl.Series
+) -> tuple[dict[str, pl.DataFrame], list[dict]]:
     """Attach the resolved actor ids to a prepared part and run the remaining checks."""
     failed: list[dict] = []
     m = pre["actor_mentions"].join(lm, on=["article_id", "local_key"], how="inner", maintain_order="left")
-    s = pre["statements"].join(lm.rename({"actor_id": "speaker_actor_id"}), on=["article_id", "local_key"],
-                               how="left", maintain_order="left")
-    x = pre["indicators"].join(lm.rename({"local_key": "source_key", "actor_id": "source_actor_id"}),
-                               on=["article_id", "source_key"], how="left", maintain_order="left")
+    s = pre["statements"].join(
+        lm.rename({"actor_id": "speaker_actor_id"}), on=["article_id", "local_key"], how="left", maintain_order="left"
+    )
+    x = pre["indicators"].join(
+        lm.rename({"local_key": "source_key", "actor_id": "source_actor_id"}),
+        on=["article_id", "source_key"],
+        how="left",
+        maintain_order="left",
+    )
     out = {"articles": pre["articles"], "quarantine": pre["quarantine"]}
     for t, df in (("actor_mentions", m), ("statements", s), ("indicators", x)):
         out[t], bad = _apply_checks(t, df, actor_ids)
@@ -324,9 +420,15 @@ def code_fingerprint() -> str:
     return _FINGERPRINT
 
 
-def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantine: list[dict],
-             n_buckets: int = 1, cache: Path | None = None,
-             used_cache: set[str] | None = None) -> dict[str, pl.DataFrame | PartedTable]:
+def assemble(
+    parts: list[Path],
+    live: pl.DataFrame,
+    spill: Path,
+    extra_quarantine: list[dict],
+    n_buckets: int = 1,
+    cache: Path | None = None,
+    used_cache: set[str] | None = None,
+) -> dict[str, pl.DataFrame | PartedTable]:
     """The seven output tables from the extracted parts.
 
     `live` has one row per current input unit: `key` (content key) and `source` (where it is now).
@@ -336,15 +438,24 @@ def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantin
     spill.mkdir(parents=True)
     used_cache = set() if used_cache is None else used_cache
     parts = sorted(Path(p) for p in parts)
-    sources = live.group_by("key").agg(pl.col("source").min().alias("source_min"),
-                                       pl.col("source").sort().alias("sources"))
+    sources = live.group_by("key").agg(
+        pl.col("source").min().alias("source_min"), pl.col("source").sort().alias("sources")
+    )
     # which part holds each live unit, and the place it was read from when extracted
     # (one pass: a unit in several parts belongs to the first part by name)
-    owners = [pl.read_parquet(p / "units.parquet").join(sources.select("key"), on="key", how="semi")
-              .with_columns(pl.lit(i, pl.Int32).alias("part")) for i, p in enumerate(parts)]
-    owner = pl.concat(owners) if owners else pl.DataFrame(schema={"key": pl.String, "source0": pl.String, "part": pl.Int32})
+    owners = [
+        pl.read_parquet(p / "units.parquet")
+        .join(sources.select("key"), on="key", how="semi")
+        .with_columns(pl.lit(i, pl.Int32).alias("part"))
+        for i, p in enumerate(parts)
+    ]
+    owner = (
+        pl.concat(owners) if owners else pl.DataFrame(schema={"key": pl.String, "source0": pl.String, "part": pl.Int32})
+    )
     del owners
-    owner = owner.unique("key", keep="first", maintain_order=True).join(sources, on="key", how="left", maintain_order="left")
+    owner = owner.unique("key", keep="first", maintain_order=True).join(
+        sources, on="key", how="left", maintain_order="left"
+    )
     # partition_by, not one filter per part: on 1M units each filter kept ~30 MB of the whole frame's
     # string buffers alive (573 parts: the build died at 24 GB)
     by_part = owner.partition_by("part", as_dict=True, include_key=False, maintain_order=True)
@@ -361,10 +472,23 @@ def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantin
     cands = []
     for i in range(len(parts)):
         a = rows_of(i, "articles", ["article_id", "source_path"]).join(
-            part_units[i].select(pl.col("key").alias("input_key"), "source0", "source_min"), on="input_key", how="left")
-        cands.append(a.select("article_id", "input_key", pl.when(pl.col("source_path") == pl.col("source0"))
-                              .then(pl.col("source_min")).otherwise(pl.col("source_path")).alias("source_path")))
-    kept = (pl.concat(cands) if cands else pl.DataFrame(schema={"article_id": pl.String, "input_key": pl.String, "source_path": pl.String}))
+            part_units[i].select(pl.col("key").alias("input_key"), "source0", "source_min"), on="input_key", how="left"
+        )
+        cands.append(
+            a.select(
+                "article_id",
+                "input_key",
+                pl.when(pl.col("source_path") == pl.col("source0"))
+                .then(pl.col("source_min"))
+                .otherwise(pl.col("source_path"))
+                .alias("source_path"),
+            )
+        )
+    kept = (
+        pl.concat(cands)
+        if cands
+        else pl.DataFrame(schema={"article_id": pl.String, "input_key": pl.String, "source_path": pl.String})
+    )
     kept = kept.sort(["article_id", "source_path", "input_key"]).unique("article_id", keep="first", maintain_order=True)
     del cands  # corpus-sized: every article's candidate row
     kept_ids = kept["article_id"]
@@ -399,11 +523,16 @@ def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantin
         if not ev.height:
             continue
         lm = local_map(i)
-        orgs = (ev.select("article_id", "event_type", pl.col("organizer_keys").alias("local_key")).explode("local_key")
-                .join(lm, on=["article_id", "local_key"], how="inner")
-                .group_by("article_id", "event_type").agg(pl.col("actor_id").alias("organizer_ids")))
+        orgs = (
+            ev.select("article_id", "event_type", pl.col("organizer_keys").alias("local_key"))
+            .explode("local_key")
+            .join(lm, on=["article_id", "local_key"], how="inner")
+            .group_by("article_id", "event_type")
+            .agg(pl.col("actor_id").alias("organizer_ids"))
+        )
         ev = ev.join(orgs, on=["article_id", "event_type"], how="left").with_columns(
-            pl.col("organizer_ids").fill_null(pl.lit([], pl.List(pl.String))))
+            pl.col("organizer_ids").fill_null(pl.lit([], pl.List(pl.String)))
+        )
         local_events.extend(ev.drop("input_key").to_dicts())
     events = _frame("events", resolve_events(local_events, {}, region_name))
     del local_events
@@ -421,9 +550,14 @@ def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantin
         pre = None
         key = None
         if cache is not None:
-            key = _digest(fingerprint.encode(), parts[i].name.encode(),
-                          _frame_digest(part_units[i].with_columns(pl.col("sources").list.join("\x00"))),
-                          _frame_digest(kept.join(part_units[i].select(pl.col("key").alias("input_key")), on="input_key", how="semi")))
+            key = _digest(
+                fingerprint.encode(),
+                parts[i].name.encode(),
+                _frame_digest(part_units[i].with_columns(pl.col("sources").list.join("\x00"))),
+                _frame_digest(
+                    kept.join(part_units[i].select(pl.col("key").alias("input_key")), on="input_key", how="semi")
+                ),
+            )
             hit = cache / key
             if (hit / "_SUCCESS").exists():
                 pre = {t: pl.read_parquet(hit / f"{t}.parquet") for t in (*BIG_TABLES, "quarantine")}
@@ -450,9 +584,18 @@ def assemble(parts: list[Path], live: pl.DataFrame, spill: Path, extra_quarantin
     tables["actors"] = sort_table("actors", actors)
     tables["events"] = sort_table("events", events)
     qcols = _QCOLS
-    q = pl.concat([df.select(qcols) for df in quarantine] + [
-        pl.DataFrame(extra_quarantine + failed, schema={c: pl.String for c in qcols}, orient="row")
-        if extra_quarantine or failed else pl.DataFrame(schema={c: pl.String for c in qcols})], how="vertical")
+    q = pl.concat(
+        [df.select(qcols) for df in quarantine]
+        + [
+            pl.DataFrame(extra_quarantine + failed, schema={c: pl.String for c in qcols}, orient="row")
+            if extra_quarantine or failed
+            else pl.DataFrame(schema={c: pl.String for c in qcols})
+        ],
+        how="vertical",
+    )
     q = q.with_columns(pl.Series("quarantine_id", _ids(*(q[c] for c in qcols)), dtype=pl.String))
     tables["quarantine"] = sort_table("quarantine", _frame("quarantine", q).unique("quarantine_id", keep="first"))
-    return {t: tables[t] for t in ("articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine")}
+    return {
+        t: tables[t]
+        for t in ("articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine")
+    }

@@ -1,4 +1,5 @@
 """Spans over a body: paragraphs, sentences and quotations, as (start, end) offsets."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,8 @@ from dataclasses import dataclass
 _ABBREV = re.compile(
     r"(?:\b(?:Prof|Dr|Drs|Dra|Ir|H|Hj|KH|St|Sdr|No|Nomor|Jl|Jln|Kab|Kec|Kel|Ds|Tgl|dll|dsb|dkk|tsb|a\.n|u\.p|"
     r"Bpk|Yth|Pol|Purn|Inf|Czi|Kav|Arh|Mr|Mrs|Ms|vs|Vol|hlm|S|M|A|B|C|D|E|F|G|I|J|K|L|N|O|P|Q|R|T|U|V|W|X|Y|Z)|"
-    r"\b[A-Z]\.[A-Z]|\bS\.[A-Z][a-z]{0,3}|\bM\.[A-Z][a-z]{0,3})$")
+    r"\b[A-Z]\.[A-Z]|\bS\.[A-Z][a-z]{0,3}|\bM\.[A-Z][a-z]{0,3})$"
+)
 _SENT_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“”‘(]?[A-Z0-9])|\n+")
 
 
@@ -29,7 +31,7 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(body):
         end = m.end()
         if body[m.start()] == ".":
-            before = body[max(start, m.start() - 12):m.start()]
+            before = body[max(start, m.start() - 12) : m.start()]
             if _ABBREV.search(before):
                 continue
         seg = body[start:end].strip()
@@ -59,16 +61,16 @@ def span_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
     return None
 
 
-OPEN_QUOTES = "“\"„«"
-CLOSE_QUOTES = "”\"»"
+OPEN_QUOTES = '“"„«'
+CLOSE_QUOTES = '”"»'
 
 
 @dataclass(frozen=True)
 class Quote:
-    open: int    # offset of the opening quote mark
-    close: int   # offset of the closing quote mark (exclusive end of the content)
-    start: int   # content start (after the mark and spaces)
-    end: int     # content end (before the mark and spaces)
+    open: int  # offset of the opening quote mark
+    close: int  # offset of the closing quote mark (exclusive end of the content)
+    start: int  # content start (after the mark and spaces)
+    end: int  # content end (before the mark and spaces)
 
 
 def quote_spans(body: str) -> list[Quote]:
@@ -95,8 +97,11 @@ def quote_spans(body: str) -> list[Quote]:
             if c < 0:
                 # open to the end of the paragraph; a following paragraph opening with a quote continues it
                 j = i
-                while j + 1 < len(paras) and body[paras[j + 1][0]] in OPEN_QUOTES + "”" \
-                        and _next_closer(body, paras[j + 1][0] + 1, paras[j + 1][1]) < 0:
+                while (
+                    j + 1 < len(paras)
+                    and body[paras[j + 1][0]] in OPEN_QUOTES + "”"
+                    and _next_closer(body, paras[j + 1][0] + 1, paras[j + 1][1]) < 0
+                ):
                     j += 1
                 end = paras[j][1]
                 if j + 1 < len(paras) and body[paras[j + 1][0]] in OPEN_QUOTES + "”":
@@ -131,7 +136,7 @@ def _next_opener(body: str, pos: int, end: int) -> int:
         ch = body[k]
         if ch in "“„«":
             return k
-        if ch in "\"”":
+        if ch in '"”':
             prev = body[k - 1] if k > 0 else " "
             nxt = body[k + 1] if k + 1 < len(body) else " "
             if (prev.isspace() or prev in "([:—–-" or k == pos and prev == "\n") and not nxt.isspace():
@@ -144,7 +149,7 @@ def _next_closer(body: str, pos: int, end: int) -> int:
         ch = body[k]
         if ch in "”»":
             return k
-        if ch == "\"":
+        if ch == '"':
             nxt = body[k + 1] if k + 1 < len(body) else " "
             prev = body[k - 1]
             if not prev.isspace() or nxt.isspace() or nxt in ",.;:!?)":

@@ -10,6 +10,7 @@ the tables are assembled); the key of any other file does (its records carry pat
 The manifest (`OUT/.work/manifest.parquet`) remembers every unit of the last build with its file's
 size and mtime, so unchanged files are not even re-read on the next build.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -23,17 +24,26 @@ from typing import Iterator
 
 import polars as pl
 
-from pantau.ingest import (InputFile, Quarantined, RawDoc, input_kind, iter_json_lines, json_line_doc,
-                           jsonl_wide_encoding, looks_binary, read_input)
+from pantau.ingest import (
+    InputFile,
+    Quarantined,
+    RawDoc,
+    input_kind,
+    iter_json_lines,
+    json_line_doc,
+    jsonl_wide_encoding,
+    looks_binary,
+    read_input,
+)
 
 UNIT_SCHEMA: dict[str, pl.DataType] = {
-    "key": pl.String,        # content key (32 hex)
-    "source": pl.String,     # where it is now: `rel` or `rel#line`
-    "rel": pl.String,        # the file, relative to the input root
-    "offset": pl.Int64,      # byte offset of the unit in the (decompressed) file
-    "length": pl.Int64,      # bytes of the unit
-    "kind": pl.String,       # txt | jsonl (one line) | file (read whole by ingest) | quarantine
-    "reason": pl.String,     # for kind `quarantine`: why ingest rejects this line
+    "key": pl.String,  # content key (32 hex)
+    "source": pl.String,  # where it is now: `rel` or `rel#line`
+    "rel": pl.String,  # the file, relative to the input root
+    "offset": pl.Int64,  # byte offset of the unit in the (decompressed) file
+    "length": pl.Int64,  # bytes of the unit
+    "kind": pl.String,  # txt | jsonl (one line) | file (read whole by ingest) | quarantine
+    "reason": pl.String,  # for kind `quarantine`: why ingest rejects this line
 }
 FILE_SCHEMA: dict[str, pl.DataType] = {"rel": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64}
 
@@ -67,8 +77,10 @@ def _jsonl_stream(f: InputFile):
             head = stream.peek(65536)[:65536]
         except (OSError, EOFError, zlib.error):
             stream = None
-        if stream is not None and (jsonl_wide_encoding(head) or (
-                looks_binary(head) and b"\n{" not in head and not head.lstrip().startswith(b"{"))):
+        if stream is not None and (
+            jsonl_wide_encoding(head)
+            or (looks_binary(head) and b"\n{" not in head and not head.lstrip().startswith(b"{"))
+        ):
             stream = None
         yield stream
     finally:
@@ -110,8 +122,9 @@ def units_of_file(f: InputFile) -> tuple[dict[str, list], list[Quarantined]]:
     return cols, []
 
 
-def scan_units(files: list[InputFile], previous: pl.DataFrame | None, prev_files: pl.DataFrame | None
-               ) -> tuple[pl.DataFrame, pl.DataFrame]:
+def scan_units(
+    files: list[InputFile], previous: pl.DataFrame | None, prev_files: pl.DataFrame | None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Units of every input file; files whose size and mtime match the previous manifest are not read."""
     reuse: dict[str, tuple[int, int]] = {}
     if previous is not None and prev_files is not None and dict(previous.schema) == UNIT_SCHEMA:
@@ -172,7 +185,7 @@ def read_units(root: str, spec: pl.DataFrame) -> Iterator[tuple[str, RawDoc | Qu
                     yield r["key"], Quarantined(r["source"], "ingest", f"unreadable: {type(e).__name__}")
                     continue
                 if r["source"].endswith("#1") and raw.startswith(codecs.BOM_UTF8):
-                    raw = raw[len(codecs.BOM_UTF8):]
+                    raw = raw[len(codecs.BOM_UTF8) :]
                 yield r["key"], json_line_doc(r["source"], raw.rstrip(b"\r\n"))
             else:
                 for doc in read_input(InputFile(path, r["rel"], r["length"])):

@@ -3,8 +3,17 @@
 The data dictionary, DuckDB `COMMENT ON`s and the published `datapackage.json` are generated from
 these models (`schemas.MODELS`); `tests/test_schemas.py` fails when a column lacks a description.
 """
+
 from schemas.tables import (  # noqa: F401
-    ActorMentions, Actors, Articles, Events, Indicators, Quarantine, Statements, EVENT_TYPES, UNITS,
+    ActorMentions,
+    Actors,
+    Articles,
+    Events,
+    Indicators,
+    Quarantine,
+    Statements,
+    EVENT_TYPES,
+    UNITS,
     DATE_PRECISIONS,
 )
 
@@ -18,8 +27,13 @@ MODELS = {
     "quarantine": Quarantine,
 }
 PRIMARY_KEYS = {
-    "articles": "article_id", "actors": "actor_id", "actor_mentions": "mention_id",
-    "statements": "statement_id", "events": "event_id", "indicators": "indicator_id", "quarantine": "quarantine_id",
+    "articles": "article_id",
+    "actors": "actor_id",
+    "actor_mentions": "mention_id",
+    "statements": "statement_id",
+    "events": "event_id",
+    "indicators": "indicator_id",
+    "quarantine": "quarantine_id",
 }
 FOREIGN_KEYS = {
     "actor_mentions": [("article_id", "articles", "article_id"), ("actor_id", "actors", "actor_id")],

@@ -2,6 +2,7 @@
 
 Column names and meanings of the contract (`shared/CONTRACT.md`) are fixed; extra columns are ours.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -21,9 +22,12 @@ EVENT_TYPES = {
     "monitoring": "patroli, supervisi, pengawasan in the field",
     "other": "seminar, dialog, FGD and other gatherings",
 }
+
+
 def _units() -> dict[str, str]:
     """The indicator unit vocabulary, from `pantau/lexicon/indicator_units.toml` (one source of truth)."""
     from pantau.extract.indicators import UNIT_MEANINGS
+
     return dict(sorted(UNIT_MEANINGS.items()))
 
 
@@ -33,16 +37,36 @@ DATE_PRECISIONS = ["day", "month", "year", "unknown"]
 
 class Articles(pa.DataFrameModel):
     """One row per distinct input article (the same normalized text twice is one article)."""
-    article_id: str = pa.Field(unique=True, str_length={"min_value": 16, "max_value": 16},
-                               description="Stable id: sha256 of the article's normalized title and body (16 hex).")
-    source_path: str = pa.Field(description="Where the article came from, relative to the input root; `file#N` for line N of a JSON Lines file.")
-    outlet: Optional[str] = pa.Field(nullable=True, description="News outlet as printed in the text (`Bebaca.id`); null when the text names none.")
-    dateline: Optional[str] = pa.Field(nullable=True, description="Dateline place, spelling fixed against the region gazetteer, title case (`Tenggarong`).")
+
+    article_id: str = pa.Field(
+        unique=True,
+        str_length={"min_value": 16, "max_value": 16},
+        description="Stable id: sha256 of the article's normalized title and body (16 hex).",
+    )
+    source_path: str = pa.Field(
+        description="Where the article came from, relative to the input root; `file#N` for line N of a JSON Lines file."
+    )
+    outlet: Optional[str] = pa.Field(
+        nullable=True, description="News outlet as printed in the text (`Bebaca.id`); null when the text names none."
+    )
+    dateline: Optional[str] = pa.Field(
+        nullable=True,
+        description="Dateline place, spelling fixed against the region gazetteer, title case (`Tenggarong`).",
+    )
     title: Optional[str] = pa.Field(nullable=True, description="Headline when the text carries one.")
-    author: Optional[str] = pa.Field(nullable=True, description="Writer's name from a byline (`Penulis : Bayu` gives `Bayu`); never desk codes.")
-    is_advertorial: bool = pa.Field(description="True for paid or government advertorials (credit tags such as `(ADV)`, `(ADV/DiskomKukar)`).")
-    body: str = pa.Field(str_length={"min_value": 1}, description="Cleaned article text (no site chrome, share buttons, captions, bylines or credit tags); every offset in other tables points into it.")
-    published_date: Optional[pl.Date] = pa.Field(nullable=True, description="Publication date from the input's metadata, when it has one.")
+    author: Optional[str] = pa.Field(
+        nullable=True, description="Writer's name from a byline (`Penulis : Bayu` gives `Bayu`); never desk codes."
+    )
+    is_advertorial: bool = pa.Field(
+        description="True for paid or government advertorials (credit tags such as `(ADV)`, `(ADV/DiskomKukar)`)."
+    )
+    body: str = pa.Field(
+        str_length={"min_value": 1},
+        description="Cleaned article text (no site chrome, share buttons, captions, bylines or credit tags); every offset in other tables points into it.",
+    )
+    published_date: Optional[pl.Date] = pa.Field(
+        nullable=True, description="Publication date from the input's metadata, when it has one."
+    )
     url: Optional[str] = pa.Field(nullable=True, description="Source URL from the input's metadata, when it has one.")
     region: Optional[str] = pa.Field(nullable=True, description="Region of the dateline (gazetteer name).")
     region_code: Optional[str] = pa.Field(nullable=True, description="Kemendagri code of the dateline region.")
@@ -53,12 +77,20 @@ class Articles(pa.DataFrameModel):
 
 class Actors(pa.DataFrameModel):
     """One row per real-world person or organization, resolved across articles."""
+
     actor_id: str = pa.Field(unique=True, description="Stable id: sha256 of kind and normalized canonical name.")
-    name: str = pa.Field(str_length={"min_value": 2}, description="Canonical full name (`Bambang Arwanto`, `Pemerintah Kabupaten Kutai Kartanegara`).")
+    name: str = pa.Field(
+        str_length={"min_value": 2},
+        description="Canonical full name (`Bambang Arwanto`, `Pemerintah Kabupaten Kutai Kartanegara`).",
+    )
     kind: str = pa.Field(isin=["person", "organization"], description="`person` or `organization`.")
-    role: Optional[str] = pa.Field(nullable=True, description="Office held, as written in full where the text allows (`Ketua Bawaslu Kukar`).")
+    role: Optional[str] = pa.Field(
+        nullable=True, description="Office held, as written in full where the text allows (`Ketua Bawaslu Kukar`)."
+    )
     aliases: list[str] = pa.Field(description="Other forms seen in the text (`Bambang`, `Pemkab Kukar`).")
-    region: Optional[str] = pa.Field(nullable=True, description="Region the actor belongs to, when known (gazetteer name).")
+    region: Optional[str] = pa.Field(
+        nullable=True, description="Region the actor belongs to, when known (gazetteer name)."
+    )
     region_code: Optional[str] = pa.Field(nullable=True, description="Kemendagri code of `region`.")
     article_count: int = pa.Field(ge=1, description="Number of articles that name the actor.")
 
@@ -68,6 +100,7 @@ class Actors(pa.DataFrameModel):
 
 class ActorMentions(pa.DataFrameModel):
     """Every place an actor is named: the evidence behind `actors`, with offsets into `articles.body`."""
+
     mention_id: str = pa.Field(unique=True, description="Stable id: sha256 of article id and offsets.")
     article_id: str = pa.Field(description="The article (foreign key to articles).")
     actor_id: str = pa.Field(description="The resolved actor (foreign key to actors).")
@@ -81,15 +114,26 @@ class ActorMentions(pa.DataFrameModel):
 
 class Statements(pa.DataFrameModel):
     """What actors said: direct quotes and reported speech."""
+
     statement_id: str = pa.Field(unique=True, description="Stable id: sha256 of article id and offsets.")
     article_id: str = pa.Field(description="The article (foreign key to articles).")
-    speaker_actor_id: Optional[str] = pa.Field(nullable=True, description="The speaker, resolved (`ujarnya`, `Ia`, `Menurutnya` point back to someone); null when unknown.")
-    speaker_label: Optional[str] = pa.Field(nullable=True, description="The speaker as the text names them at this point (the antecedent's words for a pronoun).")
+    speaker_actor_id: Optional[str] = pa.Field(
+        nullable=True,
+        description="The speaker, resolved (`ujarnya`, `Ia`, `Menurutnya` point back to someone); null when unknown.",
+    )
+    speaker_label: Optional[str] = pa.Field(
+        nullable=True,
+        description="The speaker as the text names them at this point (the antecedent's words for a pronoun).",
+    )
     text: str = pa.Field(str_length={"min_value": 1}, description="The words said, without the quote marks.")
-    kind: str = pa.Field(isin=["direct", "indirect"], description="`direct` (inside quote marks) or `indirect` (reported speech).")
+    kind: str = pa.Field(
+        isin=["direct", "indirect"], description="`direct` (inside quote marks) or `indirect` (reported speech)."
+    )
     char_start: int = pa.Field(ge=0, description="Start offset of text in articles.body.")
     char_end: int = pa.Field(ge=1, description="End offset (exclusive) of text in articles.body.")
-    cue: Optional[str] = pa.Field(nullable=True, description="The attribution cue that tied the speaker (`ujarnya`, `menurut`, `mengatakan`).")
+    cue: Optional[str] = pa.Field(
+        nullable=True, description="The attribution cue that tied the speaker (`ujarnya`, `menurut`, `mengatakan`)."
+    )
 
     class Config:
         strict = True
@@ -97,11 +141,20 @@ class Statements(pa.DataFrameModel):
 
 class Events(pa.DataFrameModel):
     """Real-world happenings, one row per event even when several articles report it."""
+
     event_id: str = pa.Field(unique=True, description="Stable id: sha256 of the event's type, date, place and name.")
-    event_type: str = pa.Field(isin=list(EVENT_TYPES), description="Controlled vocabulary: " + "; ".join(f"`{k}` {v}" for k, v in EVENT_TYPES.items()) + ".")
+    event_type: str = pa.Field(
+        isin=list(EVENT_TYPES),
+        description="Controlled vocabulary: " + "; ".join(f"`{k}` {v}" for k, v in EVENT_TYPES.items()) + ".",
+    )
     name: Optional[str] = pa.Field(nullable=True, description="Theme or title of the event.")
-    start_date: Optional[pl.Date] = pa.Field(nullable=True, description="Resolved calendar start date (`Selasa (3/9)` in a Pilkada 2024 article is 2024-09-03).")
-    end_date: Optional[pl.Date] = pa.Field(nullable=True, description="Resolved calendar end date (same as start for one day).")
+    start_date: Optional[pl.Date] = pa.Field(
+        nullable=True,
+        description="Resolved calendar start date (`Selasa (3/9)` in a Pilkada 2024 article is 2024-09-03).",
+    )
+    end_date: Optional[pl.Date] = pa.Field(
+        nullable=True, description="Resolved calendar end date (same as start for one day)."
+    )
     date_precision: str = pa.Field(isin=DATE_PRECISIONS, description="`day`, `month`, `year` or `unknown`.")
     venue: Optional[str] = pa.Field(nullable=True, description="Building or hotel (`Hotel Harris`).")
     place: Optional[str] = pa.Field(nullable=True, description="Town, district or city (`Samarinda`, `Loa Janan`).")
@@ -111,24 +164,33 @@ class Events(pa.DataFrameModel):
     participant_count: Optional[int] = pa.Field(nullable=True, ge=0, description="Number of participants when stated.")
     article_ids: list[str] = pa.Field(description="Every article that reports it.")
     date_text: Optional[str] = pa.Field(nullable=True, description="The date words as printed (`Selasa (3/9)`).")
-    weekday_mismatch: bool = pa.Field(description="True when the printed weekday does not fall on the printed date (kept, flagged).")
+    weekday_mismatch: bool = pa.Field(
+        description="True when the printed weekday does not fall on the printed date (kept, flagged)."
+    )
 
     class Config:
         strict = True
 
     @pa.dataframe_check(error="end_date before start_date")
     def dates_ordered(cls, data) -> pl.LazyFrame:
-        return data.lazyframe.select(pl.col("end_date").is_null() | pl.col("start_date").is_null()
-                                     | (pl.col("end_date") >= pl.col("start_date")))
+        return data.lazyframe.select(
+            pl.col("end_date").is_null() | pl.col("start_date").is_null() | (pl.col("end_date") >= pl.col("start_date"))
+        )
 
 
 class Indicators(pa.DataFrameModel):
     """Numeric facts stated in the text, each with its clause and offsets."""
+
     indicator_id: str = pa.Field(unique=True, description="Stable id: sha256 of article id and offsets.")
     article_id: str = pa.Field(description="The article (foreign key to articles).")
-    metric: str = pa.Field(str_length={"min_value": 1}, description="What is measured, in words (`tingkat kerawanan Pilkada`).")
+    metric: str = pa.Field(
+        str_length={"min_value": 1}, description="What is measured, in words (`tingkat kerawanan Pilkada`)."
+    )
     value: float = pa.Field(description="The number (`51,28` is 51.28; `lima` is 5; `ke-48` is 48); always finite.")
-    unit: str = pa.Field(isin=list(UNITS), description="Controlled vocabulary: " + "; ".join(f"`{k}` {v}" for k, v in UNITS.items()) + ".")
+    unit: str = pa.Field(
+        isin=list(UNITS),
+        description="Controlled vocabulary: " + "; ".join(f"`{k}` {v}" for k, v in UNITS.items()) + ".",
+    )
     region: Optional[str] = pa.Field(nullable=True, description="The place the figure is about (gazetteer name).")
     region_code: Optional[str] = pa.Field(nullable=True, description="Kemendagri code of `region`.")
     source_actor_id: Optional[str] = pa.Field(nullable=True, description="Who stated it (foreign key to actors).")
@@ -146,6 +208,7 @@ class Indicators(pa.DataFrameModel):
 
 class Quarantine(pa.DataFrameModel):
     """Inputs and rows set aside, with the stage and check that rejected them and why."""
+
     quarantine_id: str = pa.Field(unique=True, description="Stable id: sha256 of the other columns.")
     source: str = pa.Field(description="Input path (or article id / row id) the row came from.")
     table: str = pa.Field(description="The table the row was meant for (`articles` for inputs).")

@@ -6,6 +6,7 @@ Each sentence is rebuilt as text (tokens joined with spaces, punctuation attache
 `extract_actors`; predicted person mentions are compared with gold PER spans, exactly and leniently
 (overlap, which forgives titles such as `Prof.` inside or outside the span). Prints P/R/F1.
 """
+
 from __future__ import annotations
 
 import argparse

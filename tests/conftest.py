@@ -1,4 +1,5 @@
 """Shared fixtures: the seeds folder, a built seeds warehouse (built once per session, core runner)."""
+
 from __future__ import annotations
 
 import os

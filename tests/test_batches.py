@@ -1,5 +1,6 @@
 """Batches are bounded and do not change the output: tiny parts, several workers, one huge JSON Lines
 file split into line ranges, gzip, all give the same tables as one batch."""
+
 import gzip
 import hashlib
 import json
@@ -18,8 +19,10 @@ from pantau.ingest import InputFile
 
 def digest(out: Path) -> dict[str, str]:
     root = out / "parquet"
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*.parquet"))}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*.parquet"))
+    }
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +98,7 @@ def test_many_output_buckets_give_identical_bytes(corpus, one_batch, tmp_path, m
     import pantau.build as core
     import pantau.tables as tables
 
-    monkeypatch.setattr(core, "BUCKET_BYTES", 20_000)    # about 8 buckets for this corpus
+    monkeypatch.setattr(core, "BUCKET_BYTES", 20_000)  # about 8 buckets for this corpus
     monkeypatch.setattr(tables, "SPILL_ROWS_BYTES", 4096)  # and spill to disk often
     run_build(corpus, tmp_path / "b", workers=1)
     assert len(list((tmp_path / "b" / ".work").glob("assemble"))) == 0  # cleaned up

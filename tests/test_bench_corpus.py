@@ -1,4 +1,5 @@
 """The benchmark corpus generator: deterministic, realistic mix (duplicates, junk), both formats."""
+
 import hashlib
 import json
 from pathlib import Path
@@ -9,7 +10,11 @@ from pantau.cli import main
 
 
 def _tree(d: Path) -> dict[str, str]:
-    return {p.relative_to(d).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(d.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(d).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(d.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path):
@@ -51,8 +56,10 @@ def test_bench_ratios_include_the_four_worker_estimate():
     """The estimate keeps the serial part (wall minus extraction) and halves the 2-worker extraction."""
     from pantau.bench import ratios
 
-    run = {"single": {"wall": 900.0, "seconds": {"extract": 850.0}},
-           "dask": {"wall": 500.0, "seconds": {"extract": 460.0}}}
+    run = {
+        "single": {"wall": 900.0, "seconds": {"extract": 850.0}},
+        "dask": {"wall": 500.0, "seconds": {"extract": 460.0}},
+    }
     r = ratios({"runs": run})
     assert r["dask_speedup_vs_single"] == 1.8
     assert r["dask_4_workers_estimate_vs_single"] == round(900 / (40 + 230), 3)

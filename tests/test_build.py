@@ -1,4 +1,5 @@
 """End to end: `pantau build` on the seeds, scored by the shared scorer; reruns are byte-identical."""
+
 import hashlib
 import json
 import os
@@ -17,8 +18,14 @@ GOLD = SHARED / "gold" / "seeds.gold.json"
 
 
 def _pantau(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "pantau", *args], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, **(env or {})}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pantau", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +47,12 @@ def test_cli_build_prints_what_it_built(cli_build):
 @pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not beside the repo")
 def test_seeds_score_at_least_095_every_component_090(cli_build):
     out, _ = cli_build
-    r = subprocess.run([sys.executable, str(SCORER), "--db", str(out / "pantau.duckdb"), "--gold", str(GOLD), "--json"],
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, str(SCORER), "--db", str(out / "pantau.duckdb"), "--gold", str(GOLD), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     res = json.loads(r.stdout)
     assert res["overall"] >= 0.95, res
@@ -51,8 +62,10 @@ def test_seeds_score_at_least_095_every_component_090(cli_build):
 
 
 def _digest(out: Path) -> dict[str, str]:
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((out / "parquet").rglob("*.parquet"))}
+    return {
+        p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted((out / "parquet").rglob("*.parquet"))
+    }
 
 
 def test_two_builds_give_identical_parquet_bytes(tmp_path, cli_build):
@@ -68,10 +81,22 @@ def test_offsets_and_foreign_keys_hold(seeds_build):
     con = duckdb.connect(str(seeds_build / "pantau.duckdb"), read_only=True)
     for t in ("actor_mentions", "statements", "indicators"):
         bad = con.execute(f"""select count(*) from {t} x join articles a using (article_id)
-                              where substring(a.body, x.char_start + 1, x.char_end - x.char_start) <> x.text""").fetchone()[0]
+                              where substring(a.body, x.char_start + 1, x.char_end - x.char_start) <> x.text""").fetchone()[
+            0
+        ]
         assert bad == 0, t
-    assert con.execute("select count(*) from statements where speaker_actor_id not in (select actor_id from actors)").fetchone()[0] == 0
-    assert con.execute("select count(*) from events e, unnest(e.article_ids) u(a) where a not in (select article_id from articles)").fetchone()[0] == 0
+    assert (
+        con.execute(
+            "select count(*) from statements where speaker_actor_id not in (select actor_id from actors)"
+        ).fetchone()[0]
+        == 0
+    )
+    assert (
+        con.execute(
+            "select count(*) from events e, unnest(e.article_ids) u(a) where a not in (select article_id from articles)"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_every_table_and_column_has_a_comment(seeds_build):

@@ -1,6 +1,7 @@
 """One writer per warehouse: a second build into the same OUT refuses with a one-line message naming
 the holder (or waits with `wait=`); readers are never blocked, and a DuckDB session opened before a
 build keeps reading the warehouse it opened."""
+
 import os
 import subprocess
 import sys
@@ -72,8 +73,26 @@ def test_cli_build_into_a_locked_out_fails_in_one_line(tmp_path):
     before = sorted(p.name for p in (out / ".releases").iterdir())
     holder = hold_lock(out, 60)
     try:
-        r = subprocess.run([sys.executable, "-m", "pantau", "build", "--input", str(SEEDS), "--out", str(out),
-                            "--runner", "core", "--full"], cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120)
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pantau",
+                "build",
+                "--input",
+                str(SEEDS),
+                "--out",
+                str(out),
+                "--runner",
+                "core",
+                "--full",
+            ],
+            cwd=ROOT,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     finally:
         holder.kill()
         holder.wait()
@@ -91,9 +110,23 @@ def test_two_builds_at_once_never_write_together(tmp_path):
     ref = tmp_path / "ref"
     run_build(inp, ref)
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "pantau", "build", "--input", str(inp), "--out", str(out), "--runner", "core", "--quiet"]
-    procs = [subprocess.Popen(cmd, cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(2)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pantau",
+        "build",
+        "--input",
+        str(inp),
+        "--out",
+        str(out),
+        "--runner",
+        "core",
+        "--quiet",
+    ]
+    procs = [
+        subprocess.Popen(cmd, cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
     assert any(rc == 0 for rc, _ in results), results
     for rc, err in results:
@@ -120,8 +153,23 @@ def test_readers_are_not_blocked_and_keep_their_snapshot(tmp_path):
         assert con.execute("select count(*) from articles").fetchone()[0] == 3
         con.close()
         assert pl.read_parquet(str(out / "parquet" / "articles" / "*.parquet")).height == 3
-        r = subprocess.run([sys.executable, "-m", "pantau", "query", "select count(*) as n from articles",
-                            "--warehouse", str(out), "--csv"], cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=60)
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pantau",
+                "query",
+                "select count(*) as n from articles",
+                "--warehouse",
+                str(out),
+                "--csv",
+            ],
+            cwd=ROOT,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert r.returncode == 0 and "3" in r.stdout, r.stderr
     finally:
         holder.kill()
@@ -131,5 +179,15 @@ def test_readers_are_not_blocked_and_keep_their_snapshot(tmp_path):
     run_build(inp, out)  # swaps in a new release while `early` is open
     run_build(SEEDS, out)  # and another, which garbage-collects the release `early` reads
     assert early.execute("select count(*) from articles").fetchone()[0] == 3
-    assert early.execute("select count(*) from statements where article_id in (select article_id from articles)").fetchone()[0] > 0
-    assert duckdb.connect(str(out / "pantau.duckdb"), read_only=True).execute("select count(*) from articles").fetchone()[0] == 5
+    assert (
+        early.execute(
+            "select count(*) from statements where article_id in (select article_id from articles)"
+        ).fetchone()[0]
+        > 0
+    )
+    assert (
+        duckdb.connect(str(out / "pantau.duckdb"), read_only=True)
+        .execute("select count(*) from articles")
+        .fetchone()[0]
+        == 5
+    )

@@ -1,5 +1,6 @@
 """Crash safety: a build killed with SIGKILL at any instant leaves the previous warehouse or the new
 one (Parquet and DuckDB from the same release, never a mix), and the next build succeeds."""
+
 import hashlib
 import os
 import signal
@@ -54,8 +55,20 @@ def kill_times(full: float, n: int) -> list[float]:
 
 
 def _cli(inp: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "pantau", "build", "--input", str(inp), "--out", str(out),
-            "--runner", "core", "--quiet", "--full"]
+    return [
+        sys.executable,
+        "-m",
+        "pantau",
+        "build",
+        "--input",
+        str(inp),
+        "--out",
+        str(out),
+        "--runner",
+        "core",
+        "--quiet",
+        "--full",
+    ]
 
 
 def test_sigkill_at_many_points_leaves_old_or_new_warehouse(tmp_path):
@@ -82,8 +95,9 @@ def test_sigkill_at_many_points_leaves_old_or_new_warehouse(tmp_path):
     current, outcomes = "B", {"old": 0, "new": 0, "finished": 0, "mid_write": 0}
     for i, delay in enumerate(kill_times(full, KILL_POINTS)):
         target = "A" if current == "B" else "B"
-        proc = subprocess.Popen(_cli(inputs[target], out), cwd=ROOT, env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            _cli(inputs[target], out), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(delay)
         finished = proc.poll() is not None
         proc.send_signal(signal.SIGKILL)
@@ -101,9 +115,11 @@ def test_sigkill_at_many_points_leaves_old_or_new_warehouse(tmp_path):
     # every kill left something to clean up; the last good build collected it all
     left = sorted(p.name for p in (out / RELEASES).iterdir())
     assert len(left) <= 2 and not any(n.startswith((".tmp-", ".trash-")) for n in left), left
-    print(f"\nkill points survived: {KILL_POINTS} over a {full:.2f}s build; "
-          f"killed before the swap {outcomes['old']} (of which while writing the release {outcomes['mid_write']}), "
-          f"after the swap {outcomes['new']}, already finished {outcomes['finished']}")
+    print(
+        f"\nkill points survived: {KILL_POINTS} over a {full:.2f}s build; "
+        f"killed before the swap {outcomes['old']} (of which while writing the release {outcomes['mid_write']}), "
+        f"after the swap {outcomes['new']}, already finished {outcomes['finished']}"
+    )
 
 
 def test_interrupted_publish_leaves_previous_release(tmp_path, monkeypatch):
@@ -115,8 +131,10 @@ def test_interrupted_publish_leaves_previous_release(tmp_path, monkeypatch):
     out = tmp_path / "out"
     run_build(a, out)
     before = warehouse_state(out)
-    (a / "extra.txt").write_text((SEEDS / sorted(os.listdir(SEEDS))[0]).read_text(encoding="utf-8")
-                                 .replace("Menjelang", "Jelang"), encoding="utf-8")
+    (a / "extra.txt").write_text(
+        (SEEDS / sorted(os.listdir(SEEDS))[0]).read_text(encoding="utf-8").replace("Menjelang", "Jelang"),
+        encoding="utf-8",
+    )
 
     def boom(*_a, **_k):
         raise OSError(28, "No space left on device")
@@ -146,6 +164,7 @@ def test_old_layout_is_converted_once(tmp_path):
     os.rename(rel / "parquet", out / "parquet")
     os.rename(rel / "pantau.duckdb", out / "pantau.duckdb")
     import shutil
+
     shutil.rmtree(out / RELEASES)
     assert (out / "parquet").is_dir() and not (out / "parquet").is_symlink()
     assert warehouse_state(out) == state

@@ -1,4 +1,5 @@
 """Dates in Indonesian news: weekday + d/m, ranges, month/year precision, vague words, junk."""
+
 import datetime as dt
 import doctest
 
@@ -16,7 +17,7 @@ def one(text, **kw) -> DateMention:
     found = find_dates(text, **kw)
     assert len(found) == 1, found
     m = found[0]
-    assert text[m.start:m.end] == m.text
+    assert text[m.start : m.end] == m.text
     return m
 
 
@@ -84,7 +85,12 @@ def test_weekday_range_with_numeric_day_range():
         ("KPU menetapkan pasangan calon pada 13 November 2023.", "13 November 2023", D(2023, 11, 13), None),
         ("Rapat pleno digelar Senin, 4 Maret 2024, di aula kantor KPU.", "Senin, 4 Maret 2024", D(2024, 3, 4), 0),
         ("Pemungutan suara Pilkada serentak pada 27 November 2024.", "27 November 2024", D(2024, 11, 27), None),
-        ("KPU RI pada hari Senin, 13 November 2023, menetapkan tiga pasangan.", "hari Senin, 13 November 2023", D(2023, 11, 13), 0),
+        (
+            "KPU RI pada hari Senin, 13 November 2023, menetapkan tiga pasangan.",
+            "hari Senin, 13 November 2023",
+            D(2023, 11, 13),
+            0,
+        ),
         ("Pendaftaran dibuka 1 Jul 2023 pukul 08.00 WIB.", "1 Jul 2023", D(2023, 7, 1), None),
         ("Masa sanggah hingga 10 Nopember 2019.", "10 Nopember 2019", D(2019, 11, 10), None),
     ],
@@ -138,7 +144,10 @@ def test_day_ranges(text, start, end):
 
 @pytest.mark.parametrize(
     "text, span",
-    [("Inflasi Oktober 2024 tercatat rendah.", "Oktober 2024"), ("Data pada bulan Oktober 2024 menunjukkan.", "bulan Oktober 2024")],
+    [
+        ("Inflasi Oktober 2024 tercatat rendah.", "Oktober 2024"),
+        ("Data pada bulan Oktober 2024 menunjukkan.", "bulan Oktober 2024"),
+    ],
 )
 def test_month_year(text, span):
     m = one(text)
@@ -146,7 +155,9 @@ def test_month_year(text, span):
 
 
 def test_month_range_and_bare_month_with_cue():
-    assert spans("penjualan selama Januari-Maret 2024 naik") == [("Januari-Maret 2024", D(2024, 1, 1), D(2024, 3, 31), "month")]
+    assert spans("penjualan selama Januari-Maret 2024 naik") == [
+        ("Januari-Maret 2024", D(2024, 1, 1), D(2024, 3, 31), "month")
+    ]
     m = one("Pameran digelar pada Oktober lalu.", ref_date=D(2024, 11, 9))
     assert (m.text, m.start_date, m.end_date, m.precision) == ("Oktober", D(2024, 10, 1), D(2024, 10, 31), "month")
     m = one("Forum itu digelar pada Mei tahun depan.", ref_year=2023)
@@ -239,10 +250,18 @@ def test_vague_expressions_have_no_date():
 
 def test_relative_days_resolve_against_reference_date():
     ref = D(2024, 11, 9)
-    assert spans("Rapat digelar kemarin di kantor camat.", ref_date=ref) == [("kemarin", D(2024, 11, 8), D(2024, 11, 8), "day")]
-    assert spans("Tahun lalu partisipasi pemilih naik.", ref_date=ref) == [("Tahun lalu", D(2023, 1, 1), D(2023, 12, 31), "year")]
-    assert spans("Ia dilantik dua tahun lalu.", ref_date=ref) == [("dua tahun lalu", D(2022, 1, 1), D(2022, 12, 31), "year")]
-    assert spans("kemarin", ) == [("kemarin", None, None, "unknown")]
+    assert spans("Rapat digelar kemarin di kantor camat.", ref_date=ref) == [
+        ("kemarin", D(2024, 11, 8), D(2024, 11, 8), "day")
+    ]
+    assert spans("Tahun lalu partisipasi pemilih naik.", ref_date=ref) == [
+        ("Tahun lalu", D(2023, 1, 1), D(2023, 12, 31), "year")
+    ]
+    assert spans("Ia dilantik dua tahun lalu.", ref_date=ref) == [
+        ("dua tahun lalu", D(2022, 1, 1), D(2022, 12, 31), "year")
+    ]
+    assert spans(
+        "kemarin",
+    ) == [("kemarin", None, None, "unknown")]
 
 
 def test_length_of_time_is_not_a_date():
@@ -296,7 +315,14 @@ def test_not_dates(text):
 
 
 def test_invalid_dates_never_raise_and_leave_no_date():
-    for text in ["Senin (31/2/2024)", "30 Februari 2024", "29 Februari 2023", "(0/0)", "00/00/0000", "99 Desember 2024"]:
+    for text in [
+        "Senin (31/2/2024)",
+        "30 Februari 2024",
+        "29 Februari 2023",
+        "(0/0)",
+        "00/00/0000",
+        "99 Desember 2024",
+    ]:
         assert all(m.start_date is None for m in find_dates(text, ref_year=2024)), text
 
 
@@ -351,21 +377,56 @@ def test_parse_publish_date(value, expected):
 # --- properties ----------------------------------------------------------------------------------
 
 _date_words = st.sampled_from(
-    ["Senin", "Selasa", "Minggu", "Jum'at", "(", ")", "/", "-", "hingga", "s.d.", "3", "9", "31", "12", "2024", "24",
-     "Oktober", "Februari", "Des", "tahun", "pada", "bulan", "kemarin", "lalu", "belum lama ini", "Pilkada", "Nomor", ",",
-     " ", "\xa0", "٣", "İ", "ſ", "K"]
+    [
+        "Senin",
+        "Selasa",
+        "Minggu",
+        "Jum'at",
+        "(",
+        ")",
+        "/",
+        "-",
+        "hingga",
+        "s.d.",
+        "3",
+        "9",
+        "31",
+        "12",
+        "2024",
+        "24",
+        "Oktober",
+        "Februari",
+        "Des",
+        "tahun",
+        "pada",
+        "bulan",
+        "kemarin",
+        "lalu",
+        "belum lama ini",
+        "Pilkada",
+        "Nomor",
+        ",",
+        " ",
+        "\xa0",
+        "٣",
+        "İ",
+        "ſ",
+        "K",
+    ]
 )
 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.one_of(st.text(), st.lists(_date_words, max_size=30).map("".join), st.lists(_date_words, max_size=30).map(" ".join)),
+    st.one_of(
+        st.text(), st.lists(_date_words, max_size=30).map("".join), st.lists(_date_words, max_size=30).map(" ".join)
+    ),
     st.one_of(st.none(), st.dates()),
     st.one_of(st.none(), st.integers(min_value=-5, max_value=10_000)),
 )
 def test_find_dates_never_raises_and_offsets_hold(text, ref_date, ref_year):
     for m in find_dates(text, ref_date=ref_date, ref_year=ref_year):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.precision in {"day", "month", "year", "unknown"}
         assert (m.start_date is None) == (m.end_date is None)
         if m.start_date is not None:
@@ -385,11 +446,25 @@ def test_parse_publish_date_never_raises(value):
 @settings(max_examples=200, deadline=None)
 @given(st.dates(min_value=D(1950, 1, 1), max_value=D(2099, 12, 31)))
 def test_printed_dates_round_trip(day):
-    months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-              "November", "Desember"]
+    months = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ]
     weekdays = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
-    for text in (f"{weekdays[day.weekday()]} ({day.day}/{day.month}/{day.year})",
-                 f"pada {weekdays[day.weekday()]}, {day.day} {months[day.month - 1]} {day.year}."):
+    for text in (
+        f"{weekdays[day.weekday()]} ({day.day}/{day.month}/{day.year})",
+        f"pada {weekdays[day.weekday()]}, {day.day} {months[day.month - 1]} {day.year}.",
+    ):
         m = one(text)
         assert m.start_date == day and m.precision == "day" and not m.weekday_mismatch
 

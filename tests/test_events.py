@@ -1,4 +1,5 @@
 """Events: types, calendar dates from weekday + day/month, ranges, venues, places, and cross-article dedup."""
+
 import datetime as dt
 
 from pantau.extract.actors import extract_actors
@@ -11,9 +12,11 @@ def events(body, **kw):
 
 
 def test_rakor_weekday_date_resolved_against_election_year():
-    b = ("“Yang kedua, jalin sinergitas antara unsur Pemerintah,” ujarnya pada Rapat Koordinasi (Rakor) Lintas Sektoral "
-         "Penyelenggaraan Pemilihan Kepala Daerah (Pilkada) Serentak 2024, Selasa (3/9) di Gedung Puteri Karang Melenu "
-         "(PKM) Tenggarong Seberang.")
+    b = (
+        "“Yang kedua, jalin sinergitas antara unsur Pemerintah,” ujarnya pada Rapat Koordinasi (Rakor) Lintas Sektoral "
+        "Penyelenggaraan Pemilihan Kepala Daerah (Pilkada) Serentak 2024, Selasa (3/9) di Gedung Puteri Karang Melenu "
+        "(PKM) Tenggarong Seberang."
+    )
     (e,) = events(b, ref_year=2024)
     assert e.event_type == "coordination_meeting"
     assert (e.start_date, e.end_date, e.date_precision) == (dt.date(2024, 9, 3),) * 2 + ("day",)
@@ -22,23 +25,38 @@ def test_rakor_weekday_date_resolved_against_election_year():
 
 
 def test_training_range_venue_place():
-    b = ("Bimtek yang digelar selama lima hari di Hotel Harris, Samarinda, dari 27 hingga 31 Oktober 2024 ini "
-         "melibatkan puluhan peserta.")
+    b = (
+        "Bimtek yang digelar selama lima hari di Hotel Harris, Samarinda, dari 27 hingga 31 Oktober 2024 ini "
+        "melibatkan puluhan peserta."
+    )
     (e,) = events(b)
     assert (e.event_type, e.start_date, e.end_date, e.venue, e.place) == (
-        "training", dt.date(2024, 10, 27), dt.date(2024, 10, 31), "Hotel Harris", "Samarinda")
+        "training",
+        dt.date(2024, 10, 27),
+        dt.date(2024, 10, 31),
+        "Hotel Harris",
+        "Samarinda",
+    )
 
 
 def test_caption_gives_date_and_venue():
     b = "Pemkab Kukar dan Bawaslu berkomitmen pada saat Rapat Koordinasi (Rakor) yang mengusung tema “Pilkada Berintegritas”."
-    cap = ["Rapat Koordinasi (Rakor) bertema “Pilkada Berintegritas” berlangsung di Hotel Grand Elty Singgasana pada Sabtu (9/11/2024)."]
+    cap = [
+        "Rapat Koordinasi (Rakor) bertema “Pilkada Berintegritas” berlangsung di Hotel Grand Elty Singgasana pada Sabtu (9/11/2024)."
+    ]
     (e,) = events(b, captions=cap)
-    assert (e.start_date, e.venue, e.name) == (dt.date(2024, 11, 9), "Hotel Grand Elty Singgasana", "Pilkada Berintegritas")
+    assert (e.start_date, e.venue, e.name) == (
+        dt.date(2024, 11, 9),
+        "Hotel Grand Elty Singgasana",
+        "Pilkada Berintegritas",
+    )
 
 
 def test_undated_outreach_has_unknown_precision_and_place():
-    b = ("Hal tersebut disampaikan dalam sosialisasi netralitas Aparatur Sipil Negara (ASN) yang berlangsung di "
-         "Kecamatan Loa Janan, belum lama ini.")
+    b = (
+        "Hal tersebut disampaikan dalam sosialisasi netralitas Aparatur Sipil Negara (ASN) yang berlangsung di "
+        "Kecamatan Loa Janan, belum lama ini."
+    )
     (e,) = events(b)
     assert (e.event_type, e.start_date, e.date_precision, e.place) == ("outreach", None, "unknown", "Loa Janan")
 
@@ -49,10 +67,23 @@ def test_stage_names_are_not_voting_events():
 
 
 def _ev(article, etype, name, start=None, place="Loa Janan", code="64.02.03", inferred=False):
-    return {"article_id": article, "event_type": etype, "name": name, "start_date": start, "end_date": start,
-            "date_precision": "day" if start else "unknown", "date_text": None, "year_inferred": inferred,
-            "weekday_mismatch": False, "venue": None, "place": place, "region_code": code, "organizer_keys": [],
-            "participant_count": None, "trigger_pos": 0}
+    return {
+        "article_id": article,
+        "event_type": etype,
+        "name": name,
+        "start_date": start,
+        "end_date": start,
+        "date_precision": "day" if start else "unknown",
+        "date_text": None,
+        "year_inferred": inferred,
+        "weekday_mismatch": False,
+        "venue": None,
+        "place": place,
+        "region_code": code,
+        "organizer_keys": [],
+        "participant_count": None,
+        "trigger_pos": 0,
+    }
 
 
 def test_same_event_in_two_articles_is_one_event():

@@ -1,4 +1,5 @@
 """Regression sentences from tests/fixtures/person_sentences.tsv: persons found and the quote's speaker."""
+
 from pathlib import Path
 
 import pytest
@@ -6,8 +7,11 @@ import pytest
 from pantau.extract.actors import extract_actors
 from pantau.extract.statements import extract_statements
 
-ROWS = [ln.split("\t") for ln in (Path(__file__).parent / "fixtures" / "person_sentences.tsv").read_text(
-    encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+ROWS = [
+    ln.split("\t")
+    for ln in (Path(__file__).parent / "fixtures" / "person_sentences.tsv").read_text(encoding="utf-8").splitlines()
+    if ln.strip() and not ln.startswith("#")
+]
 
 
 @pytest.mark.parametrize("sentence,persons,speaker", ROWS, ids=[r[0][:40] for r in ROWS])

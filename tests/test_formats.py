@@ -1,6 +1,7 @@
 """Input formats: saved HTML pages and WARC crawls (plus .txt and JSON Lines) read into the same
 articles, with title, author, publish date, outlet and URL from the page's own metadata; oversized,
 vanished and unreadable files become quarantine rows."""
+
 import json
 import os
 from pathlib import Path
@@ -14,10 +15,15 @@ from pantau.build import run_build
 from pantau.ingest import InputFile, Quarantined, RawDoc, discover_inputs, read_input
 from pantau.junk import html_page, warc_bytes, write_format_samples
 
-LEAD = ("SAMARINDA – Komisi Pemilihan Umum (KPU) Kota Samarinda menggelar sosialisasi Pilkada 2024 di "
-        "Kecamatan Sungai Kunjang, Senin (4/11/2024), yang dihadiri sekitar 120 peserta.")
-PARAS = [LEAD, "“Kami ingin pemilih datang ke TPS dengan tenang,” ujar Ketua KPU Samarinda, Firman Hidayat.",
-         "Sosialisasi ini juga membahas tata cara pencoblosan dan pengawasan di setiap tempat pemungutan suara."]
+LEAD = (
+    "SAMARINDA – Komisi Pemilihan Umum (KPU) Kota Samarinda menggelar sosialisasi Pilkada 2024 di "
+    "Kecamatan Sungai Kunjang, Senin (4/11/2024), yang dihadiri sekitar 120 peserta."
+)
+PARAS = [
+    LEAD,
+    "“Kami ingin pemilih datang ke TPS dengan tenang,” ujar Ketua KPU Samarinda, Firman Hidayat.",
+    "Sosialisasi ini juga membahas tata cara pencoblosan dan pengawasan di setiap tempat pemungutan suara.",
+]
 
 
 def one(path: Path):
@@ -26,9 +32,17 @@ def one(path: Path):
 
 def test_html_page_text_and_metadata(tmp_path):
     p = tmp_path / "kpu.html"
-    p.write_text(html_page(PARAS, title="KPU Samarinda Sosialisasi Pilkada di Sungai Kunjang", outlet="Kaltim Post",
-                           published="2024-11-05T09:30:00+08:00", author="Rina Lestari",
-                           url="https://kaltimpost.id/berita/kpu-samarinda"), encoding="utf-8")
+    p.write_text(
+        html_page(
+            PARAS,
+            title="KPU Samarinda Sosialisasi Pilkada di Sungai Kunjang",
+            outlet="Kaltim Post",
+            published="2024-11-05T09:30:00+08:00",
+            author="Rina Lestari",
+            url="https://kaltimpost.id/berita/kpu-samarinda",
+        ),
+        encoding="utf-8",
+    )
     [doc] = one(p)
     assert isinstance(doc, RawDoc)
     assert doc.meta["title"] == "KPU Samarinda Sosialisasi Pilkada di Sungai Kunjang"
@@ -42,13 +56,21 @@ def test_html_page_text_and_metadata(tmp_path):
 
 
 def test_json_ld_only_page(tmp_path):
-    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bawaslu Kukar Awasi Kampanye",
-          "datePublished": "2024-10-21T08:00:00+08:00", "author": {"@type": "Person", "name": "Dedi Kurniawan"},
-          "publisher": {"@type": "Organization", "name": "Bebaca.id"}}
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Bawaslu Kukar Awasi Kampanye",
+        "datePublished": "2024-10-21T08:00:00+08:00",
+        "author": {"@type": "Person", "name": "Dedi Kurniawan"},
+        "publisher": {"@type": "Organization", "name": "Bebaca.id"},
+    }
     body = "".join(f"<p>{p}</p>" for p in PARAS)
     p = tmp_path / "ld.htm"
-    p.write_text(f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
-                 f"<body><article>{body}</article></body></html>", encoding="utf-8")
+    p.write_text(
+        f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        f"<body><article>{body}</article></body></html>",
+        encoding="utf-8",
+    )
     [doc] = one(p)
     assert doc.meta["title"] == "Bawaslu Kukar Awasi Kampanye"
     assert doc.meta["published"] == "2024-10-21"
@@ -57,23 +79,34 @@ def test_json_ld_only_page(tmp_path):
 
 def test_html_in_windows_1252_is_decoded(tmp_path):
     p = tmp_path / "cp.html"
-    p.write_bytes(html_page(PARAS + ["Kafé di dekat TPS ramai – warga menunggu giliran."], charset="windows-1252")
-                  .encode("cp1252"))
+    p.write_bytes(
+        html_page(PARAS + ["Kafé di dekat TPS ramai – warga menunggu giliran."], charset="windows-1252").encode(
+            "cp1252"
+        )
+    )
     [doc] = one(p)
     assert "Kafé" in doc.text and "“Kami" in doc.text and doc.meta["encoding"] == "cp1252"
 
 
 def test_warc_records(tmp_path):
     page = html_page(PARAS, title="KPU Samarinda Sosialisasi Pilkada", published="2024-11-05").encode()
-    data = warc_bytes([
-        {"uri": "https://kaltimpost.id/a", "type": "request"},
-        {"uri": "https://kaltimpost.id/a", "body": page, "date": "2024-11-06T01:02:03Z"},
-        {"uri": "https://kaltimpost.id/logo.png", "content_type": "image/png", "body": b"\x89PNG" + bytes(40)},
-        {"uri": "https://kaltimpost.id/x", "status": "404 Not Found", "body": b"<html>hilang</html>"},
-        {"uri": "https://kaltimpost.id/b", "body": html_page(PARAS[::-1]).encode("utf-8"),
-         "content_type": "application/xhtml+xml"},
-    ])
-    for name, blob in (("crawl.warc.gz", data), ("plain.warc", warc_bytes([{"uri": "https://k.id/a", "body": page}], gzip_it=False))):
+    data = warc_bytes(
+        [
+            {"uri": "https://kaltimpost.id/a", "type": "request"},
+            {"uri": "https://kaltimpost.id/a", "body": page, "date": "2024-11-06T01:02:03Z"},
+            {"uri": "https://kaltimpost.id/logo.png", "content_type": "image/png", "body": b"\x89PNG" + bytes(40)},
+            {"uri": "https://kaltimpost.id/x", "status": "404 Not Found", "body": b"<html>hilang</html>"},
+            {
+                "uri": "https://kaltimpost.id/b",
+                "body": html_page(PARAS[::-1]).encode("utf-8"),
+                "content_type": "application/xhtml+xml",
+            },
+        ]
+    )
+    for name, blob in (
+        ("crawl.warc.gz", data),
+        ("plain.warc", warc_bytes([{"uri": "https://k.id/a", "body": page}], gzip_it=False)),
+    ):
         (tmp_path / name).write_bytes(blob)
     got = {(d.source_path if isinstance(d, RawDoc) else d.source): d for d in read_all(tmp_path)}
     a = got["crawl.warc.gz#3"]
@@ -90,7 +123,9 @@ def test_warc_records(tmp_path):
 
 def test_truncated_and_corrupt_warc_keep_what_was_read(tmp_path):
     page = html_page(PARAS).encode()
-    data = warc_bytes([{"uri": "https://k.id/a", "body": page}, {"uri": "https://k.id/b", "body": page[::-1]}], gzip_it=False)
+    data = warc_bytes(
+        [{"uri": "https://k.id/a", "body": page}, {"uri": "https://k.id/b", "body": page[::-1]}], gzip_it=False
+    )
     (tmp_path / "cut.warc").write_bytes(data[: len(data) - 400])
     flipped = bytearray(warc_bytes([{"uri": "https://k.id/a", "body": page}], gzip_it=False))
     i = flipped.index(b"Sungai")
@@ -108,28 +143,46 @@ def test_every_format_builds_the_same_articles_as_the_seeds(tmp_path, seeds_buil
     assert set(counts) == {"txt", "html", "jsonl", "warc"}
     out = tmp_path / "out"
     summary = run_build(inp, out)
-    assert summary.quarantine_reasons == {"ingest: WARC warcinfo record, not an article": 1,
-                                          "ingest: WARC request record, not an article": 2,
-                                          "ingest: WARC record is not HTML (image/png)": 1,
-                                          "ingest: WARC response with HTTP status 404": 1}
+    assert summary.quarantine_reasons == {
+        "ingest: WARC warcinfo record, not an article": 1,
+        "ingest: WARC request record, not an article": 2,
+        "ingest: WARC record is not HTML (image/png)": 1,
+        "ingest: WARC response with HTTP status 404": 1,
+    }
     cols = "article_id, outlet, dateline, title, author, is_advertorial, body"
     got = duckdb.connect(str(out / "pantau.duckdb"), read_only=True)
     want = duckdb.connect(str(seeds_build / "pantau.duckdb"), read_only=True)
-    assert got.execute(f"select {cols} from articles order by 1").fetchall() == \
-        want.execute(f"select {cols} from articles order by 1").fetchall()
+    assert (
+        got.execute(f"select {cols} from articles order by 1").fetchall()
+        == want.execute(f"select {cols} from articles order by 1").fetchall()
+    )
     for t in ("actors", "actor_mentions", "statements", "events", "indicators"):
-        assert got.execute(f"select count(*) from {t}").fetchone() == want.execute(f"select count(*) from {t}").fetchone(), t
+        assert (
+            got.execute(f"select count(*) from {t}").fetchone() == want.execute(f"select count(*) from {t}").fetchone()
+        ), t
     paths = dict(got.execute("select source_path, url from articles").fetchall())
-    assert {"000_181bd4bf6043f669.txt", "001_2822a118658d8e91.html", "articles.jsonl#1",
-            "crawl.warc.gz#3", "crawl.warc.gz#5"} == set(paths)
+    assert {
+        "000_181bd4bf6043f669.txt",
+        "001_2822a118658d8e91.html",
+        "articles.jsonl#1",
+        "crawl.warc.gz#3",
+        "crawl.warc.gz#5",
+    } == set(paths)
     assert paths["crawl.warc.gz#3"] == "https://example.id/arsip/003_8e3d6941915996ba"
-    assert got.execute("select published_date::varchar from articles where source_path like '%.html'").fetchone()[0] == "2024-11-09"
+    assert (
+        got.execute("select published_date::varchar from articles where source_path like '%.html'").fetchone()[0]
+        == "2024-11-09"
+    )
 
 
 def test_jsonl_streams_and_caps_lines(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest, "MAX_RECORD_BYTES", 10_000)
-    lines = [json.dumps({"text": LEAD}), json.dumps({"text": "x" * 20_000}), json.dumps({"html": html_page(PARAS)}),
-             json.dumps({"text": LEAD + " \ud800", "author": "Rina Lestari"})]
+    lines = [
+        json.dumps({"text": LEAD}),
+        json.dumps({"text": "x" * 20_000}),
+        json.dumps({"html": html_page(PARAS)}),
+        json.dumps({"text": LEAD + " \ud800", "author": "Rina Lestari"}),
+    ]
     (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     got = {(d.source_path if isinstance(d, RawDoc) else d.source): d for d in read_all(tmp_path)}
     assert isinstance(got["a.jsonl#1"], RawDoc)
@@ -139,7 +192,9 @@ def test_jsonl_streams_and_caps_lines(tmp_path, monkeypatch):
 
 
 def test_utf16_jsonl_and_text(tmp_path):
-    (tmp_path / "w.jsonl").write_bytes((json.dumps({"text": "Kafé " + LEAD}, ensure_ascii=False) + "\n").encode("utf-16"))
+    (tmp_path / "w.jsonl").write_bytes(
+        (json.dumps({"text": "Kafé " + LEAD}, ensure_ascii=False) + "\n").encode("utf-16")
+    )
     (tmp_path / "w.txt").write_bytes(("Kafé " + LEAD).encode("utf-16-le"))  # no BOM
     got = {d.source_path: d for d in read_all(tmp_path)}
     assert got["w.jsonl#1"].text.startswith("Kafé SAMARINDA")
@@ -235,7 +290,9 @@ def test_file_vanishing_during_a_build(tmp_path, monkeypatch):
     summary = run_build(inp, tmp_path / "out")
     assert summary.rows["articles"] == 5
     con = duckdb.connect(str(tmp_path / "out" / "pantau.duckdb"), read_only=True)
-    assert con.execute("select source, reason from quarantine").fetchall() == [("extra.txt", "file disappeared before it was read")]
+    assert con.execute("select source, reason from quarantine").fetchall() == [
+        ("extra.txt", "file disappeared before it was read")
+    ]
 
 
 @pytest.mark.slow
@@ -257,8 +314,9 @@ def test_warc_with_a_page_fetched_twice_gives_one_article(tmp_path):
     page = html_page((SEEDS / "000_181bd4bf6043f669.txt").read_text(encoding="utf-8").splitlines()).encode()
     inp = tmp_path / "in"
     inp.mkdir()
-    (inp / "crawl.warc.gz").write_bytes(warc_bytes([{"uri": "https://a.id/1", "body": page},
-                                                    {"uri": "https://a.id/1?utm_source=x", "body": page}]))
+    (inp / "crawl.warc.gz").write_bytes(
+        warc_bytes([{"uri": "https://a.id/1", "body": page}, {"uri": "https://a.id/1?utm_source=x", "body": page}])
+    )
     summary = run_build(inp, tmp_path / "out")
     assert summary.rows["articles"] == 1
     con = duckdb.connect(str(tmp_path / "out" / "pantau.duckdb"), read_only=True)

@@ -1,5 +1,6 @@
 """Incremental builds: only new or changed articles are extracted, and the result is byte-identical
 to a full rebuild of the same inputs (added articles join known events, deleted ones disappear)."""
+
 import hashlib
 import json
 import shutil
@@ -14,8 +15,10 @@ from pantau.build import run_build
 
 def digest(out: Path) -> dict[str, str]:
     root = out / "parquet"
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*.parquet"))}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*.parquet"))
+    }
 
 
 def _jsonl(texts: list[str]) -> str:

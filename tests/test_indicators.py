@@ -1,4 +1,5 @@
 """Numeric facts in Indonesian election news: what is found, what is never an indicator."""
+
 from __future__ import annotations
 
 import doctest
@@ -77,7 +78,9 @@ def test_days(body, value, metric):
         ("Kegiatan sosialisasi ini dihadiri oleh sekitar 50 peserta", 50, "person", "peserta"),
         (
             "KPU menyebut jumlah daftar pemilih tetap (DPT) mencapai 204.807.222 pemilih",
-            204807222, "person", "jumlah daftar pemilih tetap (DPT)",
+            204807222,
+            "person",
+            "jumlah daftar pemilih tetap (DPT)",
         ),
         ("Bawaslu menemukan 2.172 dugaan pelanggaran selama kampanye.", 2172, "case", "dugaan pelanggaran"),
         ("DPR menyetujui anggaran Rp 70,5 triliun untuk Pemilu 2024.", 70.5e12, "currency_idr", "anggaran"),
@@ -89,7 +92,12 @@ def test_days(body, value, metric):
         ("KPU menetapkan tiga pasangan calon presiden.", 3, "candidate", "pasangan calon presiden"),
         ("Polisi memeriksa enam orang saksi.", 6, "person", "saksi"),
         ("DPT terdiri dari pemilih perempuan 160.111 orang.", 160111, "person", "pemilih perempuan"),
-        ("Tercatat pemilih laki-laki berjumlah 101.467.243, perempuan lebih banyak.", 101467243, "person", "pemilih laki-laki"),
+        (
+            "Tercatat pemilih laki-laki berjumlah 101.467.243, perempuan lebih banyak.",
+            101467243,
+            "person",
+            "pemilih laki-laki",
+        ),
         ("Masa tenang selama 3 hari sebelum pencoblosan.", 3, "day", "durasi masa tenang"),
         ("Syarat capres berusia paling rendah 40 tahun.", 40, "year", "usia"),
         ("Sebanyak 75% kabupaten/kota sudah siap.", 75, "percent", "kabupaten/kota"),
@@ -110,7 +118,9 @@ def test_occurrence_ordinal_is_not_a_rank():
 
 
 def test_survey_list_keeps_every_figure():
-    found = find_indicators("Elektabilitas Partai Golkar sebesar 10,1%, diikuti oleh Partai Nasdem 8,5% dan Partai Demokrat 8,4%.")
+    found = find_indicators(
+        "Elektabilitas Partai Golkar sebesar 10,1%, diikuti oleh Partai Nasdem 8,5% dan Partai Demokrat 8,4%."
+    )
     assert [(c.value, c.unit) for c in found] == [(10.1, "percent"), (8.5, "percent"), (8.4, "percent")]
     assert all(c.metric.startswith("elektabilitas") or c.metric.startswith("Elektabilitas") for c in found)
 
@@ -189,7 +199,7 @@ def test_offsets_and_vocabulary_hold():
     found = find_indicators(SEED_LIKE)
     assert [(c.value, c.unit) for c in found] == [(51.28, "percent"), (51.28, "percent"), (50, "person")]
     for c in found:
-        assert SEED_LIKE[c.start:c.end] == c.text
+        assert SEED_LIKE[c.start : c.end] == c.text
         assert c.start <= c.value_start < c.value_end <= c.end
         assert c.unit in UNITS and c.metric
     assert found[1].region_hint == "Kukar"  # "Kukar" is a place elsewhere in this article
@@ -213,11 +223,63 @@ def test_docstring_examples():
 # ---- properties ----------------------------------------------------------------------------------
 
 _WORDS = [
-    "Pilkada", "2024", "tingkat", "kerawanan", "di", "Kukar", "mencapai", "51,28", "persen", "%", "peringkat",
-    "ke-48", "keempat", "sebanyak", "11", "kasus", "pelanggaran", "hari", "lagi", "selama", "lima", "peserta",
-    "Rp", "70,5", "triliun", "suara", "TPS", "partai", "politik", "Bawaslu", "nomor", "urut", "(", ")", ",",
-    ".", "“", "”", "\n", "Baca juga:", "jumlah", "DPT", "(DPT)", "berjumlah", "yang", "ke", "satu", "orang",
-    "tahun", "usia", "pukul", "10.00", "Pasal", "3/9", "dua puluh", "Kabupaten", "Kota",
+    "Pilkada",
+    "2024",
+    "tingkat",
+    "kerawanan",
+    "di",
+    "Kukar",
+    "mencapai",
+    "51,28",
+    "persen",
+    "%",
+    "peringkat",
+    "ke-48",
+    "keempat",
+    "sebanyak",
+    "11",
+    "kasus",
+    "pelanggaran",
+    "hari",
+    "lagi",
+    "selama",
+    "lima",
+    "peserta",
+    "Rp",
+    "70,5",
+    "triliun",
+    "suara",
+    "TPS",
+    "partai",
+    "politik",
+    "Bawaslu",
+    "nomor",
+    "urut",
+    "(",
+    ")",
+    ",",
+    ".",
+    "“",
+    "”",
+    "\n",
+    "Baca juga:",
+    "jumlah",
+    "DPT",
+    "(DPT)",
+    "berjumlah",
+    "yang",
+    "ke",
+    "satu",
+    "orang",
+    "tahun",
+    "usia",
+    "pukul",
+    "10.00",
+    "Pasal",
+    "3/9",
+    "dua puluh",
+    "Kabupaten",
+    "Kota",
 ]
 
 
@@ -226,7 +288,7 @@ _WORDS = [
 def test_never_raises_and_offsets_valid(body):
     for c in find_indicators(body):
         assert 0 <= c.start <= c.value_start < c.value_end <= c.end <= len(body)
-        assert body[c.start:c.end] == c.text
+        assert body[c.start : c.end] == c.text
         assert c.unit in UNITS
         assert isinstance(c.value, float) and c.metric
 

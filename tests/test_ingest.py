@@ -1,4 +1,5 @@
 """Reading inputs: encodings, BOM, CRLF, empty and binary files, JSON Lines, duplicates."""
+
 import json
 
 from pantau.build import run_build
@@ -7,8 +8,10 @@ from pantau.ingest import discover_inputs
 
 import duckdb
 
-LEAD = ("SAMARINDA – Komisi Pemilihan Umum (KPU) Kota Samarinda menggelar sosialisasi Pilkada 2024 di "
-        "Kecamatan Sungai Kunjang, Senin (4/11/2024), yang dihadiri sekitar 120 peserta.")
+LEAD = (
+    "SAMARINDA – Komisi Pemilihan Umum (KPU) Kota Samarinda menggelar sosialisasi Pilkada 2024 di "
+    "Kecamatan Sungai Kunjang, Senin (4/11/2024), yang dihadiri sekitar 120 peserta."
+)
 
 
 def test_encodings_bom_crlf(tmp_path):
@@ -27,7 +30,9 @@ def test_junk_is_quarantined_with_reasons_and_good_articles_load(tmp_path, seeds
         (inp / "sub" / p.name).write_bytes(p.read_bytes())
     (inp / "empty.txt").write_bytes(b"")
     (inp / "binary.txt").write_bytes(bytes(range(256)) * 20)
-    (inp / "latin1.txt").write_bytes(("KUKAR - Caf\u00e9 " + "Pilkada di Kukar berlangsung damai, kata warga. " * 3).encode("latin-1"))
+    (inp / "latin1.txt").write_bytes(
+        ("KUKAR - Caf\u00e9 " + "Pilkada di Kukar berlangsung damai, kata warga. " * 3).encode("latin-1")
+    )
     (inp / "dup.txt").write_bytes(next(seeds_dir.glob("000_*.txt")).read_bytes())
     out = tmp_path / "out"
     summary = run_build(inp, out)
@@ -41,13 +46,26 @@ def test_junk_is_quarantined_with_reasons_and_good_articles_load(tmp_path, seeds
 
 
 def test_jsonl_input_with_metadata_and_bad_lines(tmp_path):
-    lines = [json.dumps({"id": "a", "text": LEAD, "outlet": "Kaltim Post", "published": "2024-11-05",
-                         "title": "KPU Samarinda Sosialisasi Pilkada"}), "{not json", json.dumps({"id": "b"})]
+    lines = [
+        json.dumps(
+            {
+                "id": "a",
+                "text": LEAD,
+                "outlet": "Kaltim Post",
+                "published": "2024-11-05",
+                "title": "KPU Samarinda Sosialisasi Pilkada",
+            }
+        ),
+        "{not json",
+        json.dumps({"id": "b"}),
+    ]
     (tmp_path / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     docs = read_all(tmp_path)
     assert docs[0].source_path == "news.jsonl#1" and docs[0].meta["outlet"] == "Kaltim Post"
-    assert [d.reason for d in docs[1:]] == ["invalid JSON: Expecting property name enclosed in double quotes",
-                                           "JSON object has no non-empty 'text'"]
+    assert [d.reason for d in docs[1:]] == [
+        "invalid JSON: Expecting property name enclosed in double quotes",
+        "JSON object has no non-empty 'text'",
+    ]
 
 
 def test_symlink_outside_root_is_not_followed(tmp_path):

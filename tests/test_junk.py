@@ -1,6 +1,7 @@
 """A generated junk corpus of 1,000+ hostile inputs mixed with the seeds: the build never crashes,
 every junk input is quarantined with a short reason (or decoded correctly), and the seed articles,
 statements, actors, mentions, events and indicators are exactly those of a seeds-only build."""
+
 import os
 import shutil
 from collections import Counter
@@ -27,7 +28,7 @@ SEED_ROWS = {
     "statements": "select * from statements where article_id in ({ids})",
     "actor_mentions": "select * from actor_mentions where article_id in ({ids})",
     "actors": "select * from actors where actor_id in (select actor_id from actor_mentions where article_id in ({ids}))"
-              " or actor_id in (select speaker_actor_id from statements where article_id in ({ids}))",
+    " or actor_id in (select speaker_actor_id from statements where article_id in ({ids}))",
     "indicators": "select * from indicators where article_id in ({ids})",
     "events": "select * from events where list_has_any(article_ids, [{ids}])",
 }
@@ -57,8 +58,12 @@ def test_junk_corpus_is_big_and_varied(junk_build):
 
 def test_seed_rows_are_intact(junk_build):
     _, _, out, ref = junk_build
-    ids = ", ".join(f"'{i}'" for (i,) in duckdb.connect(str(ref / "pantau.duckdb"), read_only=True)
-                    .execute("select article_id from articles").fetchall())
+    ids = ", ".join(
+        f"'{i}'"
+        for (i,) in duckdb.connect(str(ref / "pantau.duckdb"), read_only=True)
+        .execute("select article_id from articles")
+        .fetchall()
+    )
     assert ids.count(",") == 4
     for table, sql in SEED_ROWS.items():
         want = _rows(ref / "pantau.duckdb", sql.format(ids=ids))
@@ -72,12 +77,23 @@ def test_every_junk_input_is_accounted_for(junk_build):
     q = con.execute("select source, stage, reason from quarantine").fetchall()
     reasons = Counter(r for _, _, r in q)
     assert all(len(r) <= 200 for r in reasons)
-    expected = ["empty file", "binary content (NUL or control bytes), not text", "path resolves outside the input root",
-                "symlink loop", "not a regular file (pipe, socket or device)", "gzip stream truncated",
-                "not a gzip file", "invalid JSON: nested too deeply", "JSON line is not an object",
-                "JSON object has no non-empty 'text'", "no article text found in the HTML page",
-                "WARC record is not HTML (image/png)", "WARC response with HTTP status 404",
-                "file disappeared or is a broken link", "symlinked folder outside the input root (not followed)"]
+    expected = [
+        "empty file",
+        "binary content (NUL or control bytes), not text",
+        "path resolves outside the input root",
+        "symlink loop",
+        "not a regular file (pipe, socket or device)",
+        "gzip stream truncated",
+        "not a gzip file",
+        "invalid JSON: nested too deeply",
+        "JSON line is not an object",
+        "JSON object has no non-empty 'text'",
+        "no article text found in the HTML page",
+        "WARC record is not HTML (image/png)",
+        "WARC response with HTTP status 404",
+        "file disappeared or is a broken link",
+        "symlinked folder outside the input root (not followed)",
+    ]
     for r in expected:
         assert reasons[r] > 0, r
     assert any(r.startswith("line too long") for r in reasons)
@@ -93,8 +109,10 @@ def test_every_junk_input_is_accounted_for(junk_build):
     assert con.execute("select count(*) from articles where body like '%Kafé%'").fetchone()[0] > 0
     # every input file is an article (or several: JSON Lines, WARC) or has a quarantine row
     root = out.parent / "in"
-    seen = {s.split("#")[0] for (s,) in con.execute(
-        "select source from quarantine union all select source_path from articles").fetchall()}
+    seen = {
+        s.split("#")[0]
+        for (s,) in con.execute("select source from quarantine union all select source_path from articles").fetchall()
+    }
     inputs = set()
     for dirpath, dirnames, filenames in os.walk(root):
         for n in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
@@ -103,5 +121,7 @@ def test_every_junk_input_is_accounted_for(junk_build):
                 inputs.add(rel)
     assert len(inputs) - 5 >= 1000
     assert sorted(inputs - seen) == []
-    print(f"\njunk build: {summary.files} files, {sum(reasons.values())} quarantined, "
-          f"{con.execute('select count(*) from articles').fetchone()[0]} articles")
+    print(
+        f"\njunk build: {summary.files} files, {sum(reasons.values())} quarantined, "
+        f"{con.execute('select count(*) from articles').fetchone()[0]} articles"
+    )

@@ -1,4 +1,5 @@
 """The statistical name recognizer (`pantau.ner`): names the rules miss, valid offsets, never a crash."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,7 +41,7 @@ def test_offsets_point_into_the_given_text():
     assert spans
     for s in spans:
         assert isinstance(s, NameSpan)
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         assert s.label in {"PER", "ORG", "LOC"}
     assert [s.start for s in spans] == sorted(s.start for s in spans)
 
@@ -49,11 +50,26 @@ def test_tokenizer_keeps_names_with_apostrophes_and_arabic_articles_whole():
     text = "Ma'ruf Amin, Hasyim Asy'ari, Al-Fatih dan anak-anak; Subianto-Gibran; PDI-P (2.000)"
     words = [text[s:e] for s, e in tokenize(text)]
     assert {"Ma'ruf", "Asy'ari", "Al-Fatih", "anak-anak", "PDI-P", "2.000"} <= set(words)
-    assert words[words.index("Subianto"):words.index("Subianto") + 3] == ["Subianto", "-", "Gibran"]
+    assert words[words.index("Subianto") : words.index("Subianto") + 3] == ["Subianto", "-", "Gibran"]
 
 
-@pytest.mark.parametrize("junk", ["", " ", "\n\n\n", ".", "...!?", "-" * 5000, "A" * 100_000,
-                                  "Ma'" * 1000, "\x00\ufeff\u200b", "Rp2.000.000,- ", None, 42])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "",
+        " ",
+        "\n\n\n",
+        ".",
+        "...!?",
+        "-" * 5000,
+        "A" * 100_000,
+        "Ma'" * 1000,
+        "\x00\ufeff\u200b",
+        "Rp2.000.000,- ",
+        None,
+        42,
+    ],
+)
 def test_never_raises_on_junk(junk):
     assert isinstance(tag_names(junk), list)
 
@@ -61,23 +77,49 @@ def test_never_raises_on_junk(junk):
 def test_long_text_without_sentence_breaks():
     text = " ".join(["Bawaslu Kukar memanggil Teguh Wibowo"] * 2000)
     spans = tag_names(text)
-    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert all(text[s.start : s.end] == s.text for s in spans)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
-       | st.lists(st.sampled_from(["Prabowo", "Subianto", "-", "Gibran", "KPU", "Kota", "'", ".", "\n",
-                                   "Asy'ari", "dan", "(", ")", "2", ",", "Al-", " "]), max_size=60).map("".join))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+    | st.lists(
+        st.sampled_from(
+            [
+                "Prabowo",
+                "Subianto",
+                "-",
+                "Gibran",
+                "KPU",
+                "Kota",
+                "'",
+                ".",
+                "\n",
+                "Asy'ari",
+                "dan",
+                "(",
+                ")",
+                "2",
+                ",",
+                "Al-",
+                " ",
+            ]
+        ),
+        max_size=60,
+    ).map("".join)
+)
 def test_any_text_gives_valid_spans(text):
     for s in tag_names(text):
         assert 0 <= s.start < s.end <= len(text)
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         assert s.label in {"PER", "ORG", "LOC"}
 
 
 def test_needed_skips_whole_sentences_only():
-    text = ("Ketua KPU RI Hasyim Asy'ari mengatakan tahapan berjalan lancar. "
-            "Bupati Kutai Kartanegara Edi Damansyah hadir dalam rapat itu.")
+    text = (
+        "Ketua KPU RI Hasyim Asy'ari mengatakan tahapan berjalan lancar. "
+        "Bupati Kutai Kartanegara Edi Damansyah hadir dalam rapat itu."
+    )
     every = tag_names(text)
     second_only = tag_names(text, needed=lambda t, toks: toks[0][0] > 10)
     assert "Edi Damansyah" in [s.text for s in second_only]
@@ -91,10 +133,19 @@ def test_actor_gate_changes_no_person(monkeypatch):
     from pathlib import Path
 
     from pantau.extract import actors
-    rows = [ln.split("\t")[0] for ln in (Path(__file__).parent / "fixtures" / "person_sentences.tsv")
-            .read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    body = "\n\n".join(rows + ["Sementara itu, Ia menegaskan bahwa pemilu berjalan damai.",
-                               "Warga Desa Loa Janan, Siti Aminah dan Joko Susilo, ikut memilih."])
+
+    rows = [
+        ln.split("\t")[0]
+        for ln in (Path(__file__).parent / "fixtures" / "person_sentences.tsv").read_text(encoding="utf-8").splitlines()
+        if ln and not ln.startswith("#")
+    ]
+    body = "\n\n".join(
+        rows
+        + [
+            "Sementara itu, Ia menegaskan bahwa pemilu berjalan damai.",
+            "Warga Desa Loa Janan, Siti Aminah dan Joko Susilo, ikut memilih.",
+        ]
+    )
     gated = actors.extract_actors(body)
     assert not actors._could_hold_new_name([])(*_one("Sementara itu, Ia menegaskan bahwa pemilu berjalan damai."))
     monkeypatch.setattr(actors, "_could_hold_new_name", lambda taken: None)

@@ -1,5 +1,6 @@
 """No surprises: the build makes no network calls, never reads outside the input root (symlinks,
 `..`), and its logs and quarantine reasons never carry article text."""
+
 import inspect
 import json
 import logging
@@ -64,15 +65,35 @@ def test_core_build_makes_no_network_calls(tmp_path, monkeypatch):
     assert _net_events == []
 
 
-@pytest.mark.skipif(shutil.which("unshare") is None or
-                    subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode != 0,
-                    reason="no network namespaces here")
+@pytest.mark.skipif(
+    shutil.which("unshare") is None or subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode != 0,
+    reason="no network namespaces here",
+)
 def test_cli_build_in_a_network_namespace(tmp_path):
     inp = tmp_path / "in"
     write_format_samples(SEEDS, inp)
-    r = subprocess.run(["unshare", "-rn", sys.executable, "-m", "pantau", "build", "--input", str(inp),
-                        "--out", str(tmp_path / "out"), "--runner", "core", "--json"],
-                       cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=180)
+    r = subprocess.run(
+        [
+            "unshare",
+            "-rn",
+            sys.executable,
+            "-m",
+            "pantau",
+            "build",
+            "--input",
+            str(inp),
+            "--out",
+            str(tmp_path / "out"),
+            "--runner",
+            "core",
+            "--json",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     assert json.loads(r.stdout)["rows"]["articles"] == 5
 
@@ -86,12 +107,12 @@ def test_paths_never_leave_the_input_root(tmp_path):
     root = tmp_path / "root"
     (root / "a" / "b").mkdir(parents=True)
     (root / "real.txt").write_text("Bawaslu Kukar menggelar rapat koordinasi pengawasan Pilkada 2024 di Tenggarong.")
-    (root / "up.txt").symlink_to("../outside/secret.txt")                       # relative, via ..
-    (root / "a" / "b" / "upup.txt").symlink_to("../../../outside/secret.txt")   # deeper ..
-    (root / "a" / "inside.txt").symlink_to("../a/../real.txt")                  # .. that stays inside: allowed
-    (root / "a" / "chain.txt").symlink_to("../up.txt")                          # inside link -> outside link
+    (root / "up.txt").symlink_to("../outside/secret.txt")  # relative, via ..
+    (root / "a" / "b" / "upup.txt").symlink_to("../../../outside/secret.txt")  # deeper ..
+    (root / "a" / "inside.txt").symlink_to("../a/../real.txt")  # .. that stays inside: allowed
+    (root / "a" / "chain.txt").symlink_to("../up.txt")  # inside link -> outside link
     (root / "abs.txt").symlink_to(outside / "secret.txt")
-    (root / "dir").symlink_to(outside / "sub")                                  # a folder out of the root
+    (root / "dir").symlink_to(outside / "sub")  # a folder out of the root
     # the root itself given with `..` components still reads only below it
     files, skipped = discover_inputs(str(root / "a" / ".." / "a" / ".."))
     assert sorted(f.rel for f in files) == ["a/inside.txt", "real.txt"]
@@ -113,7 +134,9 @@ def test_logs_and_reasons_never_carry_article_text(tmp_path, caplog):
     for p in SEEDS.glob("*.txt"):
         shutil.copy(p, inp / p.name)
     # junk made of article text: cut JSON, JSON with a wrong shape, HTML and WARC that break
-    (inp / "cut.jsonl").write_text("\n".join(json.dumps({"text": b})[: len(b) // 2] for b in bodies) + "\n", encoding="utf-8")
+    (inp / "cut.jsonl").write_text(
+        "\n".join(json.dumps({"text": b})[: len(b) // 2] for b in bodies) + "\n", encoding="utf-8"
+    )
     (inp / "shape.jsonl").write_text("\n".join(json.dumps([b]) for b in bodies) + "\n", encoding="utf-8")
     (inp / "page.html").write_bytes(b"\x00" + bodies[0].encode())
     (inp / "bad.warc").write_bytes(b"WARC/1.0\r\nContent-Length: 99999999\r\n\r\n" + bodies[1].encode())
@@ -123,7 +146,7 @@ def test_logs_and_reasons_never_carry_article_text(tmp_path, caplog):
     con = duckdb.connect(str(tmp_path / "out" / "pantau.duckdb"), read_only=True)
     reasons = [r for (r,) in con.execute("select reason from quarantine").fetchall()]
     assert len(reasons) >= 10
-    windows = {b[i:i + 40] for b in bodies for i in range(0, max(1, len(b) - 40), 20)}
+    windows = {b[i : i + 40] for b in bodies for i in range(0, max(1, len(b) - 40), 20)}
     logged = caplog.text
     for r in reasons:
         assert len(r) <= 200, r

@@ -1,4 +1,5 @@
 """Indonesian numbers: parsing and finding figures, with what each figure is."""
+
 from __future__ import annotations
 
 import doctest
@@ -162,7 +163,7 @@ def test_offsets_and_values_agree():
     ms = find_numbers(text)
     assert [m.value for m in ms] == [2172, 204807222, 70.5e12, 25]
     for m in ms:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert parse_indonesian_number(m.text) == pytest.approx(m.value)
 
 
@@ -235,9 +236,42 @@ def test_parse_never_raises(s):
 
 
 _PIECES = [
-    "Pilkada", "2024", "ke-48", "kedua", "yang ke lima", ",", ".", " ", "Rp", "Rp 70,5 T", "51,28", "%",
-    "persen", "dua puluh", "satu", "ribu", "(", ")", "/", "9/11", "pukul", "10.00", "Nomor", "Pasal",
-    "nomor urut", "0812-3456", "sebelas", "hari", "\n", "“", "Ketiga,", "1.", "-", "juta", "se", "ke",
+    "Pilkada",
+    "2024",
+    "ke-48",
+    "kedua",
+    "yang ke lima",
+    ",",
+    ".",
+    " ",
+    "Rp",
+    "Rp 70,5 T",
+    "51,28",
+    "%",
+    "persen",
+    "dua puluh",
+    "satu",
+    "ribu",
+    "(",
+    ")",
+    "/",
+    "9/11",
+    "pukul",
+    "10.00",
+    "Nomor",
+    "Pasal",
+    "nomor urut",
+    "0812-3456",
+    "sebelas",
+    "hari",
+    "\n",
+    "“",
+    "Ketiga,",
+    "1.",
+    "-",
+    "juta",
+    "se",
+    "ke",
 ]
 
 
@@ -248,7 +282,7 @@ def test_find_numbers_never_raises_and_offsets_hold(text):
     last = -1
     for m in ms:
         assert 0 <= m.start < m.end <= len(text)
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.start >= last  # ordered, never overlapping
         last = m.end
         assert isinstance(m.value, float)

@@ -1,5 +1,6 @@
 """Property tests: cleaning and the whole per-article pipeline never crash on junk text, and every
 offset they produce points at the text it claims (hypothesis)."""
+
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
@@ -11,12 +12,54 @@ from pantau.stage import process_documents
 
 # Text that looks like Indonesian news and text that looks like nothing: words, cues, quotes, dates,
 # numbers, chrome lines, control and combining characters, other scripts.
-NEWS_BITS = ["Bebaca.id, TENGGARONG – ", "SAMARINDA – ", "Pjs Bupati Kukar, Bambang Arwanto,", "“", "”", "\"",
-             " ujarnya.", " kata Teguh.", "Selasa (3/9)", "51,28 persen", "peringkat ke-48", "lima hari",
-             "Penulis : Bayu", "Foto: Rakor", "(ADV/DiskomKukar)", "Follow:", "Search", "\n", "\n\n", "\r\n",
-             "Bawaslu", "KPU", "Pemkab Kutim", "Menurutnya,", " Ia ", "sosialisasi", "di Hotel Harris",
-             "pada 27 hingga 31 Oktober 2024", "sekitar 120 peserta", ".", ",", " ", "\u0301", "\u200b",
-             "\u00a0", "\ufeff", "\x00", "\x07", "–", "—", "\u2028", "Kafé", "e\u0301", "ﬁ", "Ａ", "¹"]
+NEWS_BITS = [
+    "Bebaca.id, TENGGARONG – ",
+    "SAMARINDA – ",
+    "Pjs Bupati Kukar, Bambang Arwanto,",
+    "“",
+    "”",
+    '"',
+    " ujarnya.",
+    " kata Teguh.",
+    "Selasa (3/9)",
+    "51,28 persen",
+    "peringkat ke-48",
+    "lima hari",
+    "Penulis : Bayu",
+    "Foto: Rakor",
+    "(ADV/DiskomKukar)",
+    "Follow:",
+    "Search",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "Bawaslu",
+    "KPU",
+    "Pemkab Kutim",
+    "Menurutnya,",
+    " Ia ",
+    "sosialisasi",
+    "di Hotel Harris",
+    "pada 27 hingga 31 Oktober 2024",
+    "sekitar 120 peserta",
+    ".",
+    ",",
+    " ",
+    "\u0301",
+    "\u200b",
+    "\u00a0",
+    "\ufeff",
+    "\x00",
+    "\x07",
+    "–",
+    "—",
+    "\u2028",
+    "Kafé",
+    "e\u0301",
+    "ﬁ",
+    "Ａ",
+    "¹",
+]
 news_like = st.lists(st.one_of(st.sampled_from(NEWS_BITS), st.text(max_size=12)), max_size=60).map("".join)
 any_text = st.one_of(st.text(max_size=400), news_like)
 
@@ -51,7 +94,7 @@ def test_process_documents_never_raises_and_offsets_are_valid(texts):
         for r in out[table]:
             body = bodies[r["article_id"]]
             assert 0 <= r["char_start"] <= r["char_end"] <= len(body), (table, r)
-            assert body[r["char_start"]:r["char_end"]] == r["text"], (table, r)
+            assert body[r["char_start"] : r["char_end"]] == r["text"], (table, r)
     for q in out["quarantine"]:
         assert len(q["reason"]) <= 200
 

@@ -1,4 +1,5 @@
 """`pantau publish`: a release folder that validates, verifies and reproduces byte for byte."""
+
 from __future__ import annotations
 
 import hashlib
@@ -107,8 +108,14 @@ def test_dataset_card_has_front_matter_counts_and_citation(release):
     assert "license: cc-by-4.0" in front and "language:\n- id" in front
     for t in TABLES:
         assert f"- config_name: {t}" in front and f"path: data/{t}/*.parquet" in front
-    for heading in ("## What the tables hold", "## How it was made", "## Counts", "## Known limitations",
-                    "## Licence", "## How to cite"):
+    for heading in (
+        "## What the tables hold",
+        "## How it was made",
+        "## Counts",
+        "## Known limitations",
+        "## Licence",
+        "## How to cite",
+    ):
         assert heading in body
     assert "| statements | 42 |" in body
     assert "outlets' copyright" in body
@@ -122,7 +129,9 @@ def test_changelog_reports_row_count_differences(seeds_build, release, tmp_path)
     shutil.copy(seeds_build / "pantau.duckdb", smaller / "pantau.duckdb")
     with duckdb.connect(str(smaller / "pantau.duckdb")) as c:
         before = c.execute("select count(*) from indicators").fetchall()[0][0]
-        c.execute("delete from indicators where indicator_id in (select indicator_id from indicators order by 1 limit 2)")
+        c.execute(
+            "delete from indicators where indicator_id in (select indicator_id from indicators order by 1 limit 2)"
+        )
         removed = before - c.execute("select count(*) from indicators").fetchall()[0][0]
     rel = publish(smaller, dest)
     assert (rel.version, rel.previous_version) == ("0.2.0", "0.1.0")
@@ -138,8 +147,22 @@ def test_changelog_reports_row_count_differences(seeds_build, release, tmp_path)
 
 def test_no_bodies_and_the_command_line(seeds_build, tmp_path, capsys):
     dest = tmp_path / "nobody"
-    assert main(["publish", "--warehouse", str(seeds_build), "--dest", str(dest), "--no-bodies",
-                 "--version", "1.0.0", "--json"]) == 0
+    assert (
+        main(
+            [
+                "publish",
+                "--warehouse",
+                str(seeds_build),
+                "--dest",
+                str(dest),
+                "--no-bodies",
+                "--version",
+                "1.0.0",
+                "--json",
+            ]
+        )
+        == 0
+    )
     summary = json.loads(capsys.readouterr().out)
     assert summary["version"] == "1.0.0" and summary["bodies"] is False
     assert "body" not in pq.read_schema(dest / "data" / "articles" / "part-00000.parquet").names

@@ -2,6 +2,7 @@
 
 Every `warehouse/queries/*.sql` runs against the seeds' warehouse here and its result is checked.
 """
+
 from __future__ import annotations
 
 import io
@@ -37,12 +38,13 @@ def scalar(con, sql: str):
 
 # --- what each question must answer on the seeds ---------------------------------------------
 
+
 def check_who_said_what_asn(rows, con):
     speakers = {r["speaker"] for r in rows}
     assert {"Bambang Arwanto", "Akhmad Taufik Hidayat"} <= speakers
     assert all(re.search(r"\b(ASN|PNS|aparatur sipil negara|netral\w*)\b", r["said"], re.I) for r in rows)
     body = dict(con.execute("select article_id, body from articles").fetchall())
-    assert all(body[r["article_id"]][r["char_start"]:r["char_end"]] == r["said"] for r in rows)
+    assert all(body[r["article_id"]][r["char_start"] : r["char_end"]] == r["said"] for r in rows)
 
 
 def check_violations_by_region(rows, con):
@@ -61,13 +63,17 @@ def check_actors_by_statements(rows, con):
     assert rows[0]["actor"] == "Bambang Arwanto"
     assert all(r["statements"] == r["direct"] + r["indirect"] for r in rows)
     assert [r["statements"] for r in rows] == sorted((r["statements"] for r in rows), reverse=True)
-    assert sum(r["statements"] for r in rows) == scalar(con, "select count(*) from statements where speaker_actor_id is not null")
+    assert sum(r["statements"] for r in rows) == scalar(
+        con, "select count(*) from statements where speaker_actor_id is not null"
+    )
 
 
 def check_indicator_history_by_region(rows, con):
     assert all(r["region"] for r in rows)
-    assert any(r["region"] == "Kutai Kartanegara" and r["unit"] == "percent" and r["value"] == pytest.approx(51.28)
-               for r in rows)
+    assert any(
+        r["region"] == "Kutai Kartanegara" and r["unit"] == "percent" and r["value"] == pytest.approx(51.28)
+        for r in rows
+    )
     assert {r["as_of_source"] for r in rows} <= {"published", "event", "unknown"}
     dated = [r for r in rows if r["as_of"] is not None]
     assert dated and all(r["as_of_source"] != "unknown" for r in dated)
@@ -82,7 +88,9 @@ def check_advertorial_vs_independent(rows, con):
 
 
 def check_indicators_by_region(rows, con):
-    assert ("Kutai Kartanegara", "percent", pytest.approx(51.28)) in [(r["region"], r["unit"], r["value"]) for r in rows]
+    assert ("Kutai Kartanegara", "percent", pytest.approx(51.28)) in [
+        (r["region"], r["unit"], r["value"]) for r in rows
+    ]
     assert sum(r["times_reported"] for r in rows) == scalar(con, "select count(*) from indicators")
 
 
@@ -163,16 +171,22 @@ def test_every_table_and_column_has_a_comment(con):
     tables = dict(con.execute("select table_name, comment from duckdb_tables()").fetchall())
     for t in schemas.MODELS:
         assert tables.get(t), f"table {t} has no COMMENT"
-        cols = dict(con.execute("select column_name, comment from duckdb_columns() where table_name = ?", [t]).fetchall())
+        cols = dict(
+            con.execute("select column_name, comment from duckdb_columns() where table_name = ?", [t]).fetchall()
+        )
         missing = [c for c, comment in cols.items() if not comment]
         assert not missing, f"{t}: columns without COMMENT: {missing}"
-    views = con.execute("select view_name, comment from duckdb_views() where not internal and schema_name = 'main'").fetchall()
+    views = con.execute(
+        "select view_name, comment from duckdb_views() where not internal and schema_name = 'main'"
+    ).fetchall()
     assert views and all(comment for _, comment in views), f"views without COMMENT: {views}"
 
 
 def test_parse_query_doc_reads_question_description_and_columns():
-    sql = ("-- Who?\n--\n-- Some words\n-- more words.\n--\n-- Columns:\n--   a    first\n--        continued\n"
-           "--   b_c  second\nSELECT 1 AS a, 2 AS b_c")
+    sql = (
+        "-- Who?\n--\n-- Some words\n-- more words.\n--\n-- Columns:\n--   a    first\n--        continued\n"
+        "--   b_c  second\nSELECT 1 AS a, 2 AS b_c"
+    )
     nq = q.parse_query_doc("x", sql)
     assert (nq.question, nq.description) == ("Who?", "Some words more words.")
     assert nq.columns == {"a": "first continued", "b_c": "second"}
@@ -180,9 +194,21 @@ def test_parse_query_doc_reads_question_description_and_columns():
 
 # --- pantau query ------------------------------------------------------------------------------
 
+
 def test_query_cli_prints_a_table(seeds_build, capsys):
-    assert main(["query", "select outlet, count(*) as n from articles group by all order by n desc, outlet",
-                 "--warehouse", str(seeds_build), "--max-width", "80"]) == 0
+    assert (
+        main(
+            [
+                "query",
+                "select outlet, count(*) as n from articles group by all order by n desc, outlet",
+                "--warehouse",
+                str(seeds_build),
+                "--max-width",
+                "80",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "Portalborneo.or.id" in out and "│ outlet" in out and out.rstrip().endswith("4 rows")
     assert max(len(line) for line in out.splitlines()) <= 80
@@ -228,10 +254,13 @@ def test_query_cli_is_read_only_and_reports_errors_in_one_line(seeds_build, caps
 
 # --- pantau sql ----------------------------------------------------------------------------------
 
+
 def test_shell_runs_statements_and_dot_commands(seeds_build):
     con = q.connect(seeds_build)
-    script = io.StringIO(".tables\n.schema events\nselect count(*) as n\n  from statements;\n"
-                         ".run events_per_month_by_type\nselect nope;\n.bogus\n.quit\nselect 'never';\n")
+    script = io.StringIO(
+        ".tables\n.schema events\nselect count(*) as n\n  from statements;\n"
+        ".run events_per_month_by_type\nselect nope;\n.bogus\n.quit\nselect 'never';\n"
+    )
     out = io.StringIO()
     failures = q.shell(con, script, out, max_width=120)
     text = out.getvalue()
@@ -242,8 +271,12 @@ def test_shell_runs_statements_and_dot_commands(seeds_build):
 
 
 def test_sql_command_reads_from_a_pipe(seeds_build):
-    p = subprocess.run([sys.executable, "-m", "pantau", "sql", "--builtin", "--warehouse", str(seeds_build),
-                        "--max-width", "100"], input="select count(*) as articles from articles;\n.quit\n",
-                       capture_output=True, text=True, timeout=60)
+    p = subprocess.run(
+        [sys.executable, "-m", "pantau", "sql", "--builtin", "--warehouse", str(seeds_build), "--max-width", "100"],
+        input="select count(*) as articles from articles;\n.quit\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert p.returncode == 0, p.stderr
     assert "articles" in p.stdout and "│        5 │" in p.stdout

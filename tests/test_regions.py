@@ -14,16 +14,17 @@ import pytest
 
 import pantau.regions as regions
 from pantau.lexicon import build_regions
-from pantau.regions import (find_region_mentions, get_region, lookup_region, normalize_place,
-                            province_of, regency_of)
+from pantau.regions import find_region_mentions, get_region, lookup_region, normalize_place, province_of, regency_of
 
 LEXICON = Path(regions.__file__).parent / "lexicon"
 SOURCE_SQL = Path("/work/shared/data/regions/wilayah.sql")
 CORPUS = Path("/work/shared/corpus/news-id-2017-2025.jsonl.gz")
 
 # From the Kukar seed article (seeds/000_*.txt).
-SEED_SENTENCE = ("Hal tersebut disampaikan oleh Pjs Bupati Kukar, Bambang Arwanto, dalam sosialisasi "
-                 "netralitas Aparatur Sipil Negara (ASN) yang berlangsung di Kecamatan Loa Janan.")
+SEED_SENTENCE = (
+    "Hal tersebut disampaikan oleh Pjs Bupati Kukar, Bambang Arwanto, dalam sosialisasi "
+    "netralitas Aparatur Sipil Negara (ASN) yang berlangsung di Kecamatan Loa Janan."
+)
 SEED_NO_PLACE = "Bambang menekankan pentingnya peran tokoh masyarakat."
 
 
@@ -34,6 +35,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 # --------------------------------------------------------------------------- data files
+
 
 def test_regions_csv_covers_all_provinces_regencies_and_cities():
     rows = _rows("regions.csv")
@@ -48,7 +50,11 @@ def test_regions_csv_covers_all_provinces_regencies_and_cities():
     assert all(r["parent_code"] in known for r in rows if r["level"] != "province")
     kukar = next(r for r in rows if r["code"] == "64.02")
     assert (kukar["name"], kukar["official_name"], kukar["level"], kukar["parent_code"]) == (
-        "Kutai Kartanegara", "Kabupaten Kutai Kartanegara", "regency", "64")
+        "Kutai Kartanegara",
+        "Kabupaten Kutai Kartanegara",
+        "regency",
+        "64",
+    )
     jaksel = next(r for r in rows if r["code"] == "31.74")
     assert (jaksel["name"], jaksel["level"]) == ("Jakarta Selatan", "city")
 
@@ -76,8 +82,7 @@ def test_build_regions_is_reproducible(tmp_path):
         return [line for line in text.splitlines() if not line.startswith("# derived_on")]
 
     # the committed file is what the script derives (apart from the derivation date)
-    assert without_date((tmp_path / "regions.csv").read_text()) == without_date(
-        (LEXICON / "regions.csv").read_text())
+    assert without_date((tmp_path / "regions.csv").read_text()) == without_date((LEXICON / "regions.csv").read_text())
 
 
 def test_aliases_point_at_real_regions():
@@ -101,38 +106,42 @@ def test_stopnames_are_region_names_or_blocking_phrases():
 
 # --------------------------------------------------------------------------- lookup
 
-@pytest.mark.parametrize("name, code, how", [
-    ("Kukar", "64.02", "alias"),
-    ("Kutim", "64.08", "alias"),
-    ("Kaltim", "64", "alias"),
-    ("KUTAI KRTANEGARA", "64.02", "fuzzy"),
-    ("Kutai Kartanegara", "64.02", "exact"),
-    ("Kabupaten Kutai Kartanegara", "64.02", "prefix"),
-    ("Loa Janan", "64.02.03", "exact"),
-    ("Kecamatan Loa Janan", "64.02.03", "prefix"),
-    ("Tenggarong Seberang", "64.02.16", "exact"),
-    ("Tenggarong", "64.02.06", "exact"),
-    ("Kota Samarinda", "64.72", "prefix"),
-    ("Samarinda", "64.72", "exact"),
-    ("SAMARINDA", "64.72", "exact"),
-    ("Kota Bogor", "32.71", "prefix"),
-    ("Kabupaten Bogor", "32.01", "prefix"),
-    ("Kab. Bogor", "32.01", "prefix"),
-    ("Jabar", "32", "alias"),
-    ("Sumut", "12", "alias"),
-    ("NTB", "52", "alias"),
-    ("DKI", "31", "alias"),
-    ("DKI Jakarta", "31", "alias"),
-    ("Jakarta", "31", "alias"),
-    ("Provinsi Kalimantan Timur", "64", "prefix"),
-    ("Jaksel", "31.74", "alias"),
-    ("Kota Administrasi Jakarta Selatan", "31.74", "prefix"),
-    ("Solo", "33.72", "alias"),
-    ("Jogja", "34.71", "alias"),
-    ("PPU", "64.09", "alias"),
-    ("Bandarlampung", "18.71", "alias"),
-    ("Kota Bahagia", "11.01.17", "exact"),  # a district whose own name starts with "Kota"
-])
+
+@pytest.mark.parametrize(
+    "name, code, how",
+    [
+        ("Kukar", "64.02", "alias"),
+        ("Kutim", "64.08", "alias"),
+        ("Kaltim", "64", "alias"),
+        ("KUTAI KRTANEGARA", "64.02", "fuzzy"),
+        ("Kutai Kartanegara", "64.02", "exact"),
+        ("Kabupaten Kutai Kartanegara", "64.02", "prefix"),
+        ("Loa Janan", "64.02.03", "exact"),
+        ("Kecamatan Loa Janan", "64.02.03", "prefix"),
+        ("Tenggarong Seberang", "64.02.16", "exact"),
+        ("Tenggarong", "64.02.06", "exact"),
+        ("Kota Samarinda", "64.72", "prefix"),
+        ("Samarinda", "64.72", "exact"),
+        ("SAMARINDA", "64.72", "exact"),
+        ("Kota Bogor", "32.71", "prefix"),
+        ("Kabupaten Bogor", "32.01", "prefix"),
+        ("Kab. Bogor", "32.01", "prefix"),
+        ("Jabar", "32", "alias"),
+        ("Sumut", "12", "alias"),
+        ("NTB", "52", "alias"),
+        ("DKI", "31", "alias"),
+        ("DKI Jakarta", "31", "alias"),
+        ("Jakarta", "31", "alias"),
+        ("Provinsi Kalimantan Timur", "64", "prefix"),
+        ("Jaksel", "31.74", "alias"),
+        ("Kota Administrasi Jakarta Selatan", "31.74", "prefix"),
+        ("Solo", "33.72", "alias"),
+        ("Jogja", "34.71", "alias"),
+        ("PPU", "64.09", "alias"),
+        ("Bandarlampung", "18.71", "alias"),
+        ("Kota Bahagia", "11.01.17", "exact"),  # a district whose own name starts with "Kota"
+    ],
+)
 def test_lookup_region(name, code, how):
     match = lookup_region(name)
     assert match is not None, name
@@ -161,8 +170,10 @@ def test_lookup_region_ambiguity_rule():
     assert lookup_region("Kota Tenggarong").region.code == "64.02.06"
 
 
-@pytest.mark.parametrize("name", ["Kutai", "Sekarang", "Seorang", "Bupati", "Rapat Pleno",
-                                  "Washington", "", "   ", "Kabupaten", "Kecamatan Xyzzy"])
+@pytest.mark.parametrize(
+    "name",
+    ["Kutai", "Sekarang", "Seorang", "Bupati", "Rapat Pleno", "Washington", "", "   ", "Kabupaten", "Kecamatan Xyzzy"],
+)
 def test_lookup_region_leaves_non_places_alone(name):
     assert lookup_region(name) is None
 
@@ -188,17 +199,18 @@ def test_codes():
 
 # --------------------------------------------------------------------------- running text
 
+
 def _spans(text, **kw):
     mentions = find_region_mentions(text, **kw)
     for m in mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
     return [(m.text, m.region.code, m.how) for m in mentions]
 
 
 def test_mentions_in_seed_sentence():
     mentions = find_region_mentions(SEED_SENTENCE)
     assert [(m.text, m.region.code) for m in mentions] == [("Kukar", "64.02"), ("Kecamatan Loa Janan", "64.02.03")]
-    assert all(SEED_SENTENCE[m.start:m.end] == m.text for m in mentions)
+    assert all(SEED_SENTENCE[m.start : m.end] == m.text for m in mentions)
     assert SEED_SENTENCE.index("Kukar") == mentions[0].start
 
 
@@ -207,8 +219,10 @@ def test_no_mention_in_sentence_about_a_person():
 
 
 def test_mentions_prefixes_and_longest_match():
-    text = ("Menjelang Pilkada 2024, Pemerintah Kabupaten Kutai Kartanegara mengajak warga Tenggarong "
-            "Seberang dan Tenggarong, Kota Samarinda serta Provinsi Kalimantan Timur menjaga situasi.")
+    text = (
+        "Menjelang Pilkada 2024, Pemerintah Kabupaten Kutai Kartanegara mengajak warga Tenggarong "
+        "Seberang dan Tenggarong, Kota Samarinda serta Provinsi Kalimantan Timur menjaga situasi."
+    )
     assert _spans(text) == [
         ("Kabupaten Kutai Kartanegara", "64.02", "prefix"),
         ("Tenggarong Seberang", "64.02.16", "exact"),
@@ -221,18 +235,25 @@ def test_mentions_prefixes_and_longest_match():
 def test_mentions_case_rules():
     assert _spans("KPU KALTIM menetapkan DPT, sementara Bawaslu kaltim belum.") == [("KALTIM", "64", "alias")]
     assert _spans("Camat di kecamatan Loa Janan dan Kab.Kukar hadir.") == [
-        ("kecamatan Loa Janan", "64.02.03", "prefix"), ("Kab.Kukar", "64.02", "alias")]
+        ("kecamatan Loa Janan", "64.02.03", "prefix"),
+        ("Kab.Kukar", "64.02", "alias"),
+    ]
     # a prefix never reaches across a line break
     assert _spans("Kecamatan\nLoa Janan") == [("Loa Janan", "64.02.03", "exact")]
 
 
 def test_mentions_level_hints_and_stop_names():
     assert _spans("Wali Kota Bogor Bima Arya bertemu Bupati Bogor di Cibinong.") == [
-        ("Kota Bogor", "32.71", "prefix"), ("Bogor", "32.01", "exact"), ("Cibinong", "32.01.01", "exact")]
+        ("Kota Bogor", "32.71", "prefix"),
+        ("Bogor", "32.01", "exact"),
+        ("Cibinong", "32.01.01", "exact"),
+    ]
     # common words and names that are also district names: only with a prefix
     assert _spans("Kota ini Raya dan Jaya, kata Bambang di Jalan Merdeka.") == []
     assert _spans("Ia berkunjung ke Kecamatan Bambang di Mamasa.") == [
-        ("Kecamatan Bambang", "76.03.11", "prefix"), ("Mamasa", "76.03", "exact")]
+        ("Kecamatan Bambang", "76.03.11", "prefix"),
+        ("Mamasa", "76.03", "exact"),
+    ]
     # a village, street or saint named like a district is not the district
     assert _spans("Warga Kelurahan Tenggarong dan makam Sunan Bonang.") == []
 
@@ -240,7 +261,9 @@ def test_mentions_level_hints_and_stop_names():
 def test_mentions_use_the_articles_context():
     # the Jakarta Tanah Abang, because the same text names Jakarta Pusat
     assert _spans("Pedagang Tanah Abang, Jakarta Pusat, mengeluh.") == [
-        ("Tanah Abang", "31.71.07", "exact"), ("Jakarta Pusat", "31.71", "exact")]
+        ("Tanah Abang", "31.71.07", "exact"),
+        ("Jakarta Pusat", "31.71", "exact"),
+    ]
     # a text context never turns a well-known city into a same-named district elsewhere
     assert _spans("Pasar di Surabaya dan Bandung ramai.")[1][1] == "32.73"
     # explicit context decides between a regency and a city of the same name
@@ -250,28 +273,35 @@ def test_mentions_use_the_articles_context():
 def test_mentions_never_crash_on_odd_input():
     assert find_region_mentions("") == [] and find_region_mentions(None) == []
     assert _spans("«Samarinda»—Kukar/Kaltim; (Balikpapan)") == [
-        ("Samarinda", "64.72", "exact"), ("Kukar", "64.02", "alias"), ("Kaltim", "64", "alias"),
-        ("Balikpapan", "64.71", "exact")]
+        ("Samarinda", "64.72", "exact"),
+        ("Kukar", "64.02", "alias"),
+        ("Kaltim", "64", "alias"),
+        ("Balikpapan", "64.71", "exact"),
+    ]
 
 
 # --------------------------------------------------------------------------- datelines
 
-@pytest.mark.parametrize("raw, place", [
-    ("TENGGARONG", "Tenggarong"),
-    ("KUTAI KRTANEGARA", "Kutai Kartanegara"),
-    ("SAMARINDA", "Samarinda"),
-    ("Kukar", "Kukar"),
-    ("KUKAR", "Kukar"),
-    ("JAKARTA", "Jakarta"),
-    ("NTB", "NTB"),
-    ("KOTA BOGOR", "Kota Bogor"),
-    ("Washington", "Washington"),
-    ("WASHINGTON", "Washington"),
-    ("  Samarinda, ", "Samarinda"),
-    ("", None),
-    (None, None),
-    (42, None),
-])
+
+@pytest.mark.parametrize(
+    "raw, place",
+    [
+        ("TENGGARONG", "Tenggarong"),
+        ("KUTAI KRTANEGARA", "Kutai Kartanegara"),
+        ("SAMARINDA", "Samarinda"),
+        ("Kukar", "Kukar"),
+        ("KUKAR", "Kukar"),
+        ("JAKARTA", "Jakarta"),
+        ("NTB", "NTB"),
+        ("KOTA BOGOR", "Kota Bogor"),
+        ("Washington", "Washington"),
+        ("WASHINGTON", "Washington"),
+        ("  Samarinda, ", "Samarinda"),
+        ("", None),
+        (None, None),
+        (42, None),
+    ],
+)
 def test_normalize_place(raw, place):
     assert normalize_place(raw) == place
 
@@ -282,6 +312,7 @@ def test_module_docstring_examples():
 
 
 # --------------------------------------------------------------------------- speed
+
 
 @pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.exists(), reason="development corpus not available")

@@ -1,4 +1,5 @@
 """`pantau report`: one self-contained page whose charts really draw (checked in headless Chromium)."""
+
 from __future__ import annotations
 
 import json
@@ -35,12 +36,20 @@ def test_page_is_self_contained(report):
     markup = re.sub(r"(<script[^>]*>).*?</script>", r"\1</script>", page, flags=re.S)  # tags, not the JS inside
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", markup), "the page must load nothing"
     assert "vegaEmbed" in page and "function" in page  # the inlined Vega bundle
-    specs = json.loads(re.search(r'<script type="application/json" id="pantau-specs">(.*?)</script>', page, re.S)
-                       .group(1).replace("<\\/", "</"))
+    specs = json.loads(
+        re.search(r'<script type="application/json" id="pantau-specs">(.*?)</script>', page, re.S)
+        .group(1)
+        .replace("<\\/", "</")
+    )
     assert set(specs) == {f"chart-{c}" for c in CHARTS}
     assert all("$schema" in s for s in specs.values())
-    for q in ("indicators_by_region", "events_timeline", "most_quoted_actors", "statements_per_outlet",
-              "advertorial_share"):
+    for q in (
+        "indicators_by_region",
+        "events_timeline",
+        "most_quoted_actors",
+        "statements_per_outlet",
+        "advertorial_share",
+    ):
         assert f"pantau query --name {q}" in page
     assert "Bambang Arwanto" in page and "Hotel Harris" in page and "Portalborneo.or.id" in page
 
@@ -59,10 +68,24 @@ def test_charts_draw_in_headless_chromium(report, tmp_path):
     if not browser:
         pytest.skip("chromium is not installed (apt-get install -y chromium): cannot render the report")
     shot = tmp_path / "report.png"
-    cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-           "--virtual-time-budget=15000", "--window-size=1280,2400", f"--screenshot={shot}", "--dump-dom",
-           "--enable-logging=stderr", "--v=0", report.as_uri()]
+    cmd = [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--virtual-time-budget=15000",
+        "--window-size=1280,2400",
+        f"--screenshot={shot}",
+        "--dump-dom",
+        "--enable-logging=stderr",
+        "--v=0",
+        report.as_uri(),
+    ]
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     dom = p.stdout
     status = re.search(r'id="render-status"([^>]*)>', dom)

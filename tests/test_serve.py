@@ -4,6 +4,7 @@ The server test starts `prefect server start` on a free loopback port (its own P
 the build with `pantau serve --cron ...`, triggers a run through the API, waits for it to complete,
 checks the run's artifacts, and stops everything it started. It takes about a minute.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,7 +37,12 @@ def test_cron_checks():
 def test_parameters_are_absolute_and_checked(seeds_dir, tmp_path, monkeypatch):
     monkeypatch.chdir(seeds_dir.parent)
     p = sv.build_parameters("seeds", "build-x", batch_bytes=1024, full=True)
-    assert p == {"input_dir": str(seeds_dir), "out": str(seeds_dir.parent / "build-x"), "batch_bytes": 1024, "full": True}
+    assert p == {
+        "input_dir": str(seeds_dir),
+        "out": str(seeds_dir.parent / "build-x"),
+        "batch_bytes": 1024,
+        "full": True,
+    }
     with pytest.raises(sv.ServeError, match="input folder not found"):
         sv.build_parameters(tmp_path / "missing", "out")
     assert sv.ui_url("http://127.0.0.1:4200/api") == "http://127.0.0.1:4200"
@@ -68,6 +74,7 @@ def test_prefect_yaml_deploys_the_build_flow():
 
 
 # --- a real server -------------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -109,17 +116,27 @@ def test_scheduled_build_runs_on_a_real_prefect_server(seeds_dir, tmp_path):
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               DO_NOT_TRACK="1", PREFECT_LOGGING_LEVEL="WARNING", PREFECT_UI_ENABLED="false",
-               PREFECT_RUNNER_POLL_FREQUENCY="1")
+    env.update(
+        PREFECT_HOME=str(tmp_path / "prefect-home"),
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        DO_NOT_TRACK="1",
+        PREFECT_LOGGING_LEVEL="WARNING",
+        PREFECT_UI_ENABLED="false",
+        PREFECT_RUNNER_POLL_FREQUENCY="1",
+    )
     server_log, serve_log = tmp_path / "server.log", tmp_path / "serve.log"
     out = tmp_path / "out"
     server = serving = None
     http = httpx.Client(base_url=api, timeout=30)
     try:
         with open(server_log, "w") as f:
-            server = subprocess.Popen([str(PREFECT), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                                      env=env, stdout=f, stderr=subprocess.STDOUT, start_new_session=True)
+            server = subprocess.Popen(
+                [str(PREFECT), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                env=env,
+                stdout=f,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
         def healthy():
             try:
@@ -131,10 +148,29 @@ def test_scheduled_build_runs_on_a_real_prefect_server(seeds_dir, tmp_path):
 
         with open(serve_log, "w") as f:
             serving = subprocess.Popen(
-                [sys.executable, "-m", "pantau", "serve", "--cron", "0 * * * *", "--input", str(seeds_dir),
-                 "--out", str(out), "--api-url", api, "--name", "ci", "--json"],
-                env=dict(env, PREFECT_API_URL=api), cwd=tmp_path, stdout=f, stderr=subprocess.STDOUT,
-                start_new_session=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "pantau",
+                    "serve",
+                    "--cron",
+                    "0 * * * *",
+                    "--input",
+                    str(seeds_dir),
+                    "--out",
+                    str(out),
+                    "--api-url",
+                    api,
+                    "--name",
+                    "ci",
+                    "--json",
+                ],
+                env=dict(env, PREFECT_API_URL=api),
+                cwd=tmp_path,
+                stdout=f,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
         def deployment():
             try:
@@ -147,8 +183,12 @@ def test_scheduled_build_runs_on_a_real_prefect_server(seeds_dir, tmp_path):
         announced = json.loads(next(line for line in serve_log.read_text().splitlines() if line.startswith("{")))
         assert announced["deployment"] == "pantau-build/ci" and announced["ui_url"] == f"http://127.0.0.1:{port}"
         assert dep["entrypoint"] == "flows.build.build_flow"
-        assert dep["parameters"] == {"input_dir": str(seeds_dir), "out": str(out), "batch_bytes": 4 * 1024 * 1024,
-                                     "full": False}
+        assert dep["parameters"] == {
+            "input_dir": str(seeds_dir),
+            "out": str(out),
+            "batch_bytes": 4 * 1024 * 1024,
+            "full": False,
+        }
         schedules = http.get(f"/deployments/{dep['id']}/schedules").json()
         assert [s["schedule"]["cron"] for s in schedules] == ["0 * * * *"] and schedules[0]["active"]
 

@@ -3,6 +3,7 @@
 `extract_article` runs every extractor over one staged article and returns plain rows keyed by the
 article id; actors carry article-local keys until `pantau.resolve` gives them corpus-wide ids.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,8 +32,16 @@ def _source_for(pos: int, statements: list[Statement], actors: ActorResult, body
     return None, None
 
 
-def extract_article(article_id: str, body: str, *, captions=(), ref_date: dt.date | None = None,
-                    ref_year: int | None = None, dateline_place=None, region_lookup=None) -> dict:
+def extract_article(
+    article_id: str,
+    body: str,
+    *,
+    captions=(),
+    ref_date: dt.date | None = None,
+    ref_year: int | None = None,
+    dateline_place=None,
+    region_lookup=None,
+) -> dict:
     """Every extractor over one body: actors, mentions, statements, events and indicators as row dicts."""
     actors = extract_actors(body)
     statements = extract_statements(body, actors)
@@ -43,25 +52,71 @@ def extract_article(article_id: str, body: str, *, captions=(), ref_date: dt.dat
         region_code = None
         if c.region_hint and region_lookup:
             region_code = region_lookup(c.region_hint)
-        inds.append({
-            "article_id": article_id, "metric": c.metric, "value": float(c.value), "unit": c.unit,
-            "region_code": region_code, "source_key": key, "text": c.text,
-            "char_start": c.start, "char_end": c.end, "value_start": c.value_start, "value_end": c.value_end,
-        })
+        inds.append(
+            {
+                "article_id": article_id,
+                "metric": c.metric,
+                "value": float(c.value),
+                "unit": c.unit,
+                "region_code": region_code,
+                "source_key": key,
+                "text": c.text,
+                "char_start": c.start,
+                "char_end": c.end,
+                "value_start": c.value_start,
+                "value_end": c.value_end,
+            }
+        )
         if c.unit == "person":
             participants.append((c.value_start, c.value, c.metric))
-    events = extract_events(body, actors, captions=list(captions), ref_date=ref_date, ref_year=ref_year,
-                            dateline_place=dateline_place, participants=participants)
+    events = extract_events(
+        body,
+        actors,
+        captions=list(captions),
+        ref_date=ref_date,
+        ref_year=ref_year,
+        dateline_place=dateline_place,
+        participants=participants,
+    )
     local_actors = []
     for a in actors.actors.values():
-        local_actors.append({"article_id": article_id, "local_key": a.key, "kind": a.kind, "name": a.name,
-                             "role": a.role, "region_code": a.region_code, "forms": sorted(a.forms),
-                             "unnamed_office": a.unnamed_office, "first": a.first})
-    mentions = [{"article_id": article_id, "local_key": m.key, "text": m.text, "char_start": m.start,
-                 "char_end": m.end, "how": m.how} for m in actors.mentions]
-    stmts = [{"article_id": article_id, "local_key": s.speaker_key, "speaker_label": s.speaker_label,
-              "text": s.text, "kind": s.kind, "char_start": s.start, "char_end": s.end, "cue": s.cue}
-             for s in statements]
+        local_actors.append(
+            {
+                "article_id": article_id,
+                "local_key": a.key,
+                "kind": a.kind,
+                "name": a.name,
+                "role": a.role,
+                "region_code": a.region_code,
+                "forms": sorted(a.forms),
+                "unnamed_office": a.unnamed_office,
+                "first": a.first,
+            }
+        )
+    mentions = [
+        {
+            "article_id": article_id,
+            "local_key": m.key,
+            "text": m.text,
+            "char_start": m.start,
+            "char_end": m.end,
+            "how": m.how,
+        }
+        for m in actors.mentions
+    ]
+    stmts = [
+        {
+            "article_id": article_id,
+            "local_key": s.speaker_key,
+            "speaker_label": s.speaker_label,
+            "text": s.text,
+            "kind": s.kind,
+            "char_start": s.start,
+            "char_end": s.end,
+            "cue": s.cue,
+        }
+        for s in statements
+    ]
     evs = []
     for e in events:
         d = asdict(e)

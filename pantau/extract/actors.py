@@ -12,6 +12,7 @@ Rules, in the order they claim text (longer and more specific claims win an over
 5. unnamed office holders who act or speak (`Sekretaris Camat Loa Janan menyampaikan ...`);
 6. short forms (`Bambang`, `Akhmad Taufik`) of a full name in the same article.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -32,26 +33,26 @@ class Mention:
     start: int
     end: int
     text: str
-    key: str          # local actor key: "person|Bambang Arwanto", "organization|Badan Pengawas Pemilu Kutai Kartanegara"
-    how: str          # which rule found it
+    key: str  # local actor key: "person|Bambang Arwanto", "organization|Badan Pengawas Pemilu Kutai Kartanegara"
+    how: str  # which rule found it
 
 
 @dataclass
 class LocalActor:
     key: str
-    kind: str                      # person | organization
+    kind: str  # person | organization
     name: str
     role: str | None = None
     region_code: str | None = None
     forms: set[str] = field(default_factory=set)
     first: int = 10**9
-    unnamed_office: bool = False   # a person named by office only (`Sekretaris Camat Loa Janan`)
+    unnamed_office: bool = False  # a person named by office only (`Sekretaris Camat Loa Janan`)
 
 
 @dataclass
 class ActorResult:
     actors: dict[str, LocalActor]
-    mentions: list[Mention]        # sorted by start, non-overlapping
+    mentions: list[Mention]  # sorted by start, non-overlapping
 
     def at(self, pos: int) -> Mention | None:
         for m in self.mentions:
@@ -61,6 +62,7 @@ class ActorResult:
 
 
 # --------------------------------------------------------------------------- lexicon-derived patterns
+
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
@@ -90,11 +92,33 @@ def _patterns() -> dict:
     office_re = r"(?:" + _alt(office_terms) + r")"
     tail_tok = r"(?:[A-Z][\w.&'’/-]*|" + ROMAN + r"|\([A-Za-z ]{2,20}\)|RI|se-[A-Z]\w+)"
     tail_lower = r"(?:dan|dari|bidang|divisi|urusan|pada|untuk)"
-    office_ci_re = r"(?:" + _alt(office_terms + [t[0].lower() + t[1:] for t in office_terms if t[0].isupper() and not t.isupper()]) + r")"
-    office_phrase_ci = (r"(?P<office>" + acting_re + r"?" + office_ci_re + r"(?:[ \t]+" + tail_tok + r"|[ \t]+" + tail_lower
-                        + r"(?=[ \t]+[A-Z])){0,9})")
-    office_phrase = (r"(?P<office>" + acting_re + r"?" + office_re + r"(?:[ \t]+" + tail_tok + r"|[ \t]+" + tail_lower
-                     + r"(?=[ \t]+[A-Z])){0,9})")
+    office_ci_re = (
+        r"(?:"
+        + _alt(office_terms + [t[0].lower() + t[1:] for t in office_terms if t[0].isupper() and not t.isupper()])
+        + r")"
+    )
+    office_phrase_ci = (
+        r"(?P<office>"
+        + acting_re
+        + r"?"
+        + office_ci_re
+        + r"(?:[ \t]+"
+        + tail_tok
+        + r"|[ \t]+"
+        + tail_lower
+        + r"(?=[ \t]+[A-Z])){0,9})"
+    )
+    office_phrase = (
+        r"(?P<office>"
+        + acting_re
+        + r"?"
+        + office_re
+        + r"(?:[ \t]+"
+        + tail_tok
+        + r"|[ \t]+"
+        + tail_lower
+        + r"(?=[ \t]+[A-Z])){0,9})"
+    )
     return {
         "title": title_re,
         "office_phrase": office_phrase,
@@ -102,35 +126,82 @@ def _patterns() -> dict:
             r"(?<![\w-])" + office_phrase + r"[ \t]*,[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
             r"(?P<deg>" + DEGREE + r"*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:dalam|saat|ketika|pada|di|yang|juga|pun|"
             r"mengatakan|menyampaikan|menjelaskan|menegaskan|menambahkan|menyebut|menyebutkan|menilai|"
-            r"berharap|meminta|mengajak|mengungkapkan|melalui|bersama|dan|selaku|sebagai)\b)"),
+            r"berharap|meminta|mengajak|mengungkapkan|melalui|bersama|dan|selaku|sebagai)\b)"
+        ),
         "office_name": re.compile(
-            r"(?<![\w-])" + office_phrase + r"[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"),
-        "titled": re.compile(r"(?<![\w-])(?P<titles>(?:" + _alt([t for t in titles if t[0].isupper() and (t.endswith('.') or t in ('Prof', 'KH', 'Kyai', 'Kiai', 'Habib', 'Ustaz', 'Ustadz', 'Gus')) and t not in ('Pol.', 'Purn.', 'Inf.')]) + r")[ \t]*(?:" + title_re + r")*)(?P<name>" + NAME_SEQ + r")"),
+            r"(?<![\w-])" + office_phrase + r"[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
+        ),
+        "titled": re.compile(
+            r"(?<![\w-])(?P<titles>(?:"
+            + _alt(
+                [
+                    t
+                    for t in titles
+                    if t[0].isupper()
+                    and (t.endswith(".") or t in ("Prof", "KH", "Kyai", "Kiai", "Habib", "Ustaz", "Ustadz", "Gus"))
+                    and t not in ("Pol.", "Purn.", "Inf.")
+                ]
+            )
+            + r")[ \t]*(?:"
+            + title_re
+            + r")*)(?P<name>"
+            + NAME_SEQ
+            + r")"
+        ),
         "name_verb": re.compile(
-            r"(?<![\w-])(?P<name>" + NAME_SEQ + r")(?P<deg>" + DEGREE + r"*)[ \t]*,?[ \t]+(?:juga[ \t]+|pun[ \t]+|kembali[ \t]+|lalu[ \t]+|kemudian[ \t]+|"
-            r"sebelumnya[ \t]+|telah[ \t]+|sudah[ \t]+|akan[ \t]+)?(?P<verb>" + _alt(sp["reporting"]) + r")\b"),
+            r"(?<![\w-])(?P<name>"
+            + NAME_SEQ
+            + r")(?P<deg>"
+            + DEGREE
+            + r"*)[ \t]*,?[ \t]+(?:juga[ \t]+|pun[ \t]+|kembali[ \t]+|lalu[ \t]+|kemudian[ \t]+|"
+            r"sebelumnya[ \t]+|telah[ \t]+|sudah[ \t]+|akan[ \t]+)?(?P<verb>" + _alt(sp["reporting"]) + r")\b"
+        ),
         "cue_name": re.compile(
-            r"(?:[”\"’][ \t]*,?[ \t]*|,[ \t]+|\s)(?:" + _alt(sp["after_quote"]) + r")[ \t]+(?P<titles>" + title_re + r"*)(?:"
-            + office_phrase_ci + r"[ \t]+)?(?P<name>" + NAME_SEQ + r")"),
-        "according": re.compile(r"\b[Mm]enurut[ \t]+(?P<titles>" + title_re + r"*)(?:" + office_phrase_ci + r"[ \t]*,?[ \t]+)?(?P<name>"
-                                + NAME_SEQ + r")[ \t]*,"),
+            r"(?:[”\"’][ \t]*,?[ \t]*|,[ \t]+|\s)(?:"
+            + _alt(sp["after_quote"])
+            + r")[ \t]+(?P<titles>"
+            + title_re
+            + r"*)(?:"
+            + office_phrase_ci
+            + r"[ \t]+)?(?P<name>"
+            + NAME_SEQ
+            + r")"
+        ),
+        "according": re.compile(
+            r"\b[Mm]enurut[ \t]+(?P<titles>"
+            + title_re
+            + r"*)(?:"
+            + office_phrase_ci
+            + r"[ \t]*,?[ \t]+)?(?P<name>"
+            + NAME_SEQ
+            + r")[ \t]*,"
+        ),
         "unnamed_office": re.compile(
-            r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, )|(?<=itu )|(?<=ini )|(?<=oleh ))(?P<office>" + acting_re + r"?" + office_re
-            + r"(?:[ \t]+" + tail_tok + r"){1,8})(?=[ \t]*(?:,[ \t]*yang\s[^,]{0,80},[ \t]*)?[ \t]+(?:juga[ \t]+|pun[ \t]+)?(?:me[a-z]+|ber[a-z]+|"
-              r"turut|hadir)\b)"),
+            r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, )|(?<=itu )|(?<=ini )|(?<=oleh ))(?P<office>"
+            + acting_re
+            + r"?"
+            + office_re
+            + r"(?:[ \t]+"
+            + tail_tok
+            + r"){1,8})(?=[ \t]*(?:,[ \t]*yang\s[^,]{0,80},[ \t]*)?[ \t]+(?:juga[ \t]+|pun[ \t]+)?(?:me[a-z]+|ber[a-z]+|"
+            r"turut|hadir)\b)"
+        ),
         "org_alias": re.compile(r"(?<![\w])(?P<alias>" + _alt(org_alias) + r")(?![\w])"),
         "org_alias_map": org_alias,
         "gov": re.compile(
             r"(?<![\w-])(?:Pemerintah[ \t]+(?P<lvl>Kabupaten|Kota|Provinsi)(?:[ \t]*\((?:Pemkab|Pemkot|Pemprov)\))?|"
             r"(?P<abbr>Pemkab|Pemkot|Pemprov|Pemda))[ \t]+(?P<region>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
-            r"(?:[ \t]*\((?P<ra>[A-Za-z ]{2,20})\))?"),
+            r"(?:[ \t]*\((?P<ra>[A-Za-z ]{2,20})\))?"
+        ),
         "definition": re.compile(
-            r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk|atau|&|di|dari|serta)){1,12})[ \t]+\((?P<abbr>[A-Z][A-Za-z-]{1,14}(?:\s[A-Z][A-Za-z]{1,10})?)\)"),
+            r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk|atau|&|di|dari|serta)){1,12})[ \t]+\((?P<abbr>[A-Z][A-Za-z-]{1,14}(?:\s[A-Z][A-Za-z]{1,10})?)\)"
+        ),
         "cap_phrase": re.compile(r"(?<![\w-])[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){1,5}"),
     }
 
 
 # --------------------------------------------------------------------------- helpers
+
 
 def _region_lookup(text: str, context=(), levels=None):
     return _cached_region_lookup(text, tuple(context), frozenset(levels) if levels is not None else None)
@@ -171,8 +242,13 @@ _AFFIXED_NOUN = re.compile(r"^(?:Ke|Pe|Pem|Pen|Peng|Peny|Per)[a-z]{3,}an$")
 
 def _bad_name_token(tok: str) -> bool:
     t = tok.rstrip(".,")
-    if t in lexicon.cap_stopwords() or t in lexicon.offices() or t in _patterns()["org_alias_map"] \
-            or t in lexicon.org_heads() or _AFFIXED_NOUN.match(t):
+    if (
+        t in lexicon.cap_stopwords()
+        or t in lexicon.offices()
+        or t in _patterns()["org_alias_map"]
+        or t in lexicon.org_heads()
+        or _AFFIXED_NOUN.match(t)
+    ):
         return True
     if t.lower() in lexicon.common_words() and len(t) > 1:
         return True
@@ -195,7 +271,7 @@ def clean_person_name(raw: str) -> str | None:
 
     # a title or rank inside the run starts the name after it: "MPU Aceh Tgk Faisal Ali"
     last_title = max((i for i, t in enumerate(toks) if is_title(t)), default=-1)
-    toks = toks[last_title + 1:]
+    toks = toks[last_title + 1 :]
     while toks and (_bad_name_token(toks[-1]) or _is_region_word(toks[-1]) and len(toks) > 1):
         toks.pop()
     # acronyms, numbers and brackets before a name belong to what precedes it: "DPP Yorrys Raweyai"
@@ -269,6 +345,7 @@ def _region_of_phrase(phrase: str) -> str | None:
 
 # --------------------------------------------------------------------------- organizations
 
+
 def _org_name_with_region(base: dict, region) -> str:
     return f"{base['canonical']} {region.name}"
 
@@ -309,9 +386,12 @@ def _find_orgs(b: _Builder) -> None:
         name = base["canonical"]
         region_code = None
         if base["regional"]:
-            rest = body[end:end + 60]
-            rm = re.match(r"(\s*\([A-Za-z]{2,12}\))?\s+(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+)?"
-                          r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})", rest)
+            rest = body[end : end + 60]
+            rm = re.match(
+                r"(\s*\([A-Za-z]{2,12}\))?\s+(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+)?"
+                r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
+                rest,
+            )
             if rm:
                 toks = rm.group(2).split()
                 for n in range(len(toks), 0, -1):
@@ -353,9 +433,26 @@ def _find_orgs(b: _Builder) -> None:
                 b.claim(am.start(), am.end(), a, "definition_abbr")
     # 4. capitalized phrases ending in an organization word: "Smart Academy"
     last_heads = {w for w, p in heads.items() if p == "last"} - {"Indonesia", "Media"}
-    strong_first = {"Universitas", "Institut", "Yayasan", "Partai", "PT", "Komite", "Koalisi", "Aliansi",
-                    "Asosiasi", "Ikatan", "Himpunan", "Perkumpulan", "Serikat", "Jaringan", "Akademi",
-                    "Politeknik", "Paguyuban", "Lembaga"}
+    strong_first = {
+        "Universitas",
+        "Institut",
+        "Yayasan",
+        "Partai",
+        "PT",
+        "Komite",
+        "Koalisi",
+        "Aliansi",
+        "Asosiasi",
+        "Ikatan",
+        "Himpunan",
+        "Perkumpulan",
+        "Serikat",
+        "Jaringan",
+        "Akademi",
+        "Politeknik",
+        "Paguyuban",
+        "Lembaga",
+    }
     for m in P["cap_phrase"].finditer(body):
         toks = m.group(0).split()
         while toks and toks[0] in lexicon.cap_stopwords() and toks[0] not in strong_first:
@@ -377,6 +474,7 @@ def _find_orgs(b: _Builder) -> None:
 
 
 # --------------------------------------------------------------------------- persons
+
 
 def _add_person(b: _Builder, name_start: int, raw_name: str, how: str, office: str | None = None) -> LocalActor | None:
     name = clean_person_name(raw_name)
@@ -406,8 +504,17 @@ def _add_office_run(b: _Builder, run_start: int, run_end: int, how: str) -> Loca
         abs_s = run_start + t.start()
         in_org = any(s_ <= abs_s < e_ for s_, e_ in org_spans)
         initial = len(w.rstrip(".")) == 1 and w[0].isupper() and name_toks
-        if in_org or (not initial and (_bad_name_token(w) or _is_region_word(w) or w in lexicon.titles()
-                                        or re.fullmatch(ROMAN, w) or w in ("RI", "dan", "dari") or not w[0].isupper())):
+        if in_org or (
+            not initial
+            and (
+                _bad_name_token(w)
+                or _is_region_word(w)
+                or w in lexicon.titles()
+                or re.fullmatch(ROMAN, w)
+                or w in ("RI", "dan", "dari")
+                or not w[0].isupper()
+            )
+        ):
             break
         name_toks.insert(0, t)
         if len(name_toks) == 4:
@@ -431,7 +538,7 @@ def _find_persons(b: _Builder) -> None:
         if _add_person(b, m.start("name"), m.group("name"), "apposition", m.group("office")):
             appositive_offices.add(m.start("office"))
     for m in P["office_name"].finditer(body):
-        if m.start("office") in appositive_offices or re.match(r"-[A-Z]", body[m.end("name"):m.end("name") + 2]):
+        if m.start("office") in appositive_offices or re.match(r"-[A-Z]", body[m.end("name") : m.end("name") + 2]):
             continue  # the holder follows after a comma; or a candidate pair "Prabowo-Gibran" names a team
         _add_office_run(b, m.start("office"), m.end("name"), "office_name")
     for m in P["titled"].finditer(body):
@@ -496,6 +603,7 @@ def _could_hold_new_name(taken: list[tuple[int, int]]):
                 continue
             return True
         return False
+
     return needed
 
 
@@ -519,7 +627,9 @@ def _add_recognized_persons(b: _Builder) -> None:
         _add_person(b, sp.start, sp.text, "ner")
 
 
-_NICK = re.compile(r"[ \t]*\((?:akrab\s+disapa\s+|biasa\s+disapa\s+|disapa\s+)?(?P<nick>[A-Z][A-Za-z]+(?:[ \t][A-Z][a-z]+)?)\)")
+_NICK = re.compile(
+    r"[ \t]*\((?:akrab\s+disapa\s+|biasa\s+disapa\s+|disapa\s+)?(?P<nick>[A-Z][A-Za-z]+(?:[ \t][A-Z][a-z]+)?)\)"
+)
 
 
 def _nickname_map(b: _Builder, mentions: list[Mention]) -> dict[str, str]:
@@ -563,17 +673,21 @@ def _find_unnamed_offices(b: _Builder, taken: list[tuple[int, int]]) -> None:
     for m in P["unnamed_office"].finditer(body):
         office = m.group("office")
         s, e = m.start("office"), m.end("office")
-        if any(ts < e and s < te for ts, te in taken if b.body[ts:te] != office and (te - ts) < (e - s) and
-               _claim_kind(b, ts, te) == "person"):
+        if any(
+            ts < e and s < te
+            for ts, te in taken
+            if b.body[ts:te] != office and (te - ts) < (e - s) and _claim_kind(b, ts, te) == "person"
+        ):
             continue
-        prev = body[max(0, s - 8):s].lower()
+        prev = body[max(0, s - 8) : s].lower()
         if re.search(r"\b(para|seluruh|setiap|tiap|semua)\s*$", prev):
             continue
         name = _strip_parens(office)
         # the jurisdiction must be a region or an organization, so "Camat, Lurah" alone never qualifies
         tail = name.split()[1:]
-        if not any(_is_jurisdiction(" ".join(tail[i:j])) for i in range(len(tail)) for j in range(i + 1, len(tail) + 1)) \
-                and not any(t in P["org_alias_map"] for t in tail):
+        if not any(
+            _is_jurisdiction(" ".join(tail[i:j])) for i in range(len(tail)) for j in range(i + 1, len(tail) + 1)
+        ) and not any(t in P["org_alias_map"] for t in tail):
             continue
         name = _expand_office(name)
         a = b.actor("person", name, role=name, region_code=_region_of_phrase(office))
@@ -589,7 +703,7 @@ def _expand_office(name: str) -> str:
     i = 0
     while i < len(toks):
         for n in (3, 2, 1):
-            chunk = " ".join(toks[i:i + n])
+            chunk = " ".join(toks[i : i + n])
             if i + n <= len(toks) and chunk in offices:
                 out.append(offices[chunk])
                 i += n
@@ -615,14 +729,18 @@ def _claim_kind(b: _Builder, s: int, e: int) -> str | None:
 
 # --------------------------------------------------------------------------- resolution inside the article
 
+
 def _merge_short_forms(b: _Builder) -> dict[str, str]:
     """Person keys whose name is a short form of a longer name in the same article -> the longer key."""
     persons = [a for a in b.actors.values() if a.kind == "person" and not a.unnamed_office]
     redirect: dict[str, str] = {}
     for a in persons:
         toks = a.name.split()
-        cands = [o for o in persons if o is not a and len(o.name.split()) > len(toks)
-                 and _is_subsequence(toks, o.name.split())]
+        cands = [
+            o
+            for o in persons
+            if o is not a and len(o.name.split()) > len(toks) and _is_subsequence(toks, o.name.split())
+        ]
         if len(cands) == 1 or (cands and len({c.name for c in cands}) == 1):
             redirect[a.key] = cands[0].key
         elif len(cands) > 1:
@@ -727,4 +845,3 @@ def extract_actors(body: str) -> ActorResult:
         a.forms = {m.text for m in mentions if m.key == a.key}
         a.first = min(m.start for m in mentions if m.key == a.key)
     return ActorResult(actors, mentions)
-

@@ -83,9 +83,11 @@ def _alt(words) -> str:
 
 _WD = r"(?:s(?:enin|elasa|abtu)|rabu|kamis|jum(?:" + _SP + "?" + _APOS + _SP + "?)?at|minggu|ahad)"
 _MONTH_FULL = _alt(_MONTHS)
-_MONTH_ABBR_RE = "(?-i:" + "|".join(
-    alt for a in sorted(_MONTH_ABBR, key=len, reverse=True) for alt in (a.capitalize(), a.upper())
-) + r")\.?"
+_MONTH_ABBR_RE = (
+    "(?-i:"
+    + "|".join(alt for a in sorted(_MONTH_ABBR, key=len, reverse=True) for alt in (a.capitalize(), a.upper()))
+    + r")\.?"
+)
 _MONTH = rf"(?:{_MONTH_FULL})(?![A-Za-z])|(?:{_MONTH_ABBR_RE})(?![A-Za-z])"
 _RANGE = rf"(?:{_alt(CALENDAR['range_words']['words'])})"
 _DAYPART = _alt(_WD_RULES["day_parts"])
@@ -272,7 +274,7 @@ def _day_cand(start, end, y1, m1, d1, y2, m2, d2, wd, wd_end) -> _Cand:
 
 def _with_weekday_prefix(text: str, start: int, allow_open: bool):
     """Extend a date back over a weekday printed before it: ``Selasa malam (3/9)``."""
-    window = text[max(0, start - 80):start]
+    window = text[max(0, start - 80) : start]
     m = _WD_PREFIX.search(window)
     if not m or (m.group("open") and not allow_open):
         return start, None, None, False
@@ -353,10 +355,20 @@ def _candidates(text: str) -> list[_Cand]:
         if mo and mo2 and mo <= mo2:
             rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
             offset = _CUES["year_relative"].get(rel) if rel else None
-            out.append(_Cand(m.start("span"), m.end("span"), "date", "month", (None, mo, None), (None, mo2, None), year_offset=offset))
+            out.append(
+                _Cand(
+                    m.start("span"),
+                    m.end("span"),
+                    "date",
+                    "month",
+                    (None, mo, None),
+                    (None, mo2, None),
+                    year_offset=offset,
+                )
+            )
 
     for m in hits[_YEAR]:
-        before = text[max(0, m.start("y1") - 50):m.start("y1")]
+        before = text[max(0, m.start("y1") - 50) : m.start("y1")]
         if _LAW_BEFORE.search(before) or _ELECTION_BEFORE.search(before):
             continue  # "UU Nomor 7 Tahun 2017", "Pemilu tahun 2024": names, not dates
         y1 = int(m.group("y1"))
@@ -370,7 +382,7 @@ def _candidates(text: str) -> list[_Cand]:
         wd = _weekday_number(word)
         if wd is None:
             continue
-        before = text[max(0, m.start() - 30):m.start()]
+        before = text[max(0, m.start() - 30) : m.start()]
         if _WD_NOT_AFTER.search(before):
             continue  # "salat Jumat"
         direction_word = (m.group("dir") or "").lower()
@@ -510,7 +522,9 @@ def _pick_year(cand: _Cand, ref_date, ref_year):
 
 def _resolve(text: str, c: _Cand, ref_date, ref_year) -> DateMention | None:
     def mention(start_date, end_date, precision, inferred, mismatch=False, wd=c.wd):
-        return DateMention(c.start, c.end, text[c.start:c.end], start_date, end_date, precision, wd, mismatch, inferred)
+        return DateMention(
+            c.start, c.end, text[c.start : c.end], start_date, end_date, precision, wd, mismatch, inferred
+        )
 
     unknown = mention(None, None, "unknown", False)
     if c.kind == "vague":
@@ -580,9 +594,7 @@ def _resolve(text: str, c: _Cand, ref_date, ref_year) -> DateMention | None:
     return mention(start_date, end_date, "day", inferred, mismatch)
 
 
-def find_dates(
-    text: str, *, ref_date: _dt.date | None = None, ref_year: int | None = None
-) -> list[DateMention]:
+def find_dates(text: str, *, ref_date: _dt.date | None = None, ref_year: int | None = None) -> list[DateMention]:
     """Find date expressions in Indonesian news text, resolved to calendar dates.
 
     A year that is not printed comes from ``ref_date`` (the publication date; nearest
@@ -612,7 +624,11 @@ def find_dates(
         if c.kind == "vague" and "days" in (c.offset or {}):
             prev = chosen[i - 1] if i else None
             nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-            if (prev is not None and prev.kind in ("date", "weekday") and _DATE_ECHO_GAP.fullmatch(text, prev.end, c.start)) or (
+            if (
+                prev is not None
+                and prev.kind in ("date", "weekday")
+                and _DATE_ECHO_GAP.fullmatch(text, prev.end, c.start)
+            ) or (
                 nxt is not None and nxt.kind in ("date", "weekday") and _DATE_ECHO_GAP.fullmatch(text, c.end, nxt.start)
             ):
                 continue  # "Rabu (11/10) kemarin", "hari ini, Jumat (20/6/2025)": the date already says which day
@@ -654,8 +670,12 @@ def infer_reference_year(text: str) -> int | None:
     """
     if not text or not isinstance(text, str):
         return None
+
     def in_range(m) -> bool:
-        return bool(_YEAR_RANGE_AFTER.match(text, m.end("y")) or _YEAR_RANGE_BEFORE.search(text, max(0, m.start("y") - 12), m.start("y")))
+        return bool(
+            _YEAR_RANGE_AFTER.match(text, m.end("y"))
+            or _YEAR_RANGE_BEFORE.search(text, max(0, m.start("y") - 12), m.start("y"))
+        )
 
     election: Counter[int] = Counter()
     dated: Counter[int] = Counter()
@@ -686,7 +706,9 @@ def infer_reference_year(text: str) -> int | None:
 # --- publication dates --------------------------------------------------------------------
 
 _PUB_ISO = re.compile(r"^\s*(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})(?![0-9])", re.ASCII)
-_PUB_DMY = re.compile(r"^\s*(?:[A-Za-z']+,?\s*)?(?P<d>[0-9]{1,2})[-/.](?P<m>[0-9]{1,2})[-/.](?P<y>[0-9]{4})(?![0-9])", re.ASCII)
+_PUB_DMY = re.compile(
+    r"^\s*(?:[A-Za-z']+,?\s*)?(?P<d>[0-9]{1,2})[-/.](?P<m>[0-9]{1,2})[-/.](?P<y>[0-9]{4})(?![0-9])", re.ASCII
+)
 _PUB_EN = re.compile(
     rf"(?<![A-Za-z])(?P<mon>{_alt(_MONTHS_EN)})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})(?![0-9])"
     rf"|(?<![0-9])(?P<d2>[0-9]{{1,2}})\s+(?P<mon2>{_alt(_MONTHS_EN)})\.?,?\s+(?P<y2>[0-9]{{4}})(?![0-9])",

@@ -7,6 +7,7 @@ gives at most one event per type (news reports one rakor, not two); attributes c
 anchoring sentence that has them, photo captions included (`Foto: Rakor … pada Sabtu (9/11/2024)`).
 Voting (`pemungutan suara`) is only an event with a date in its sentence, never as a stage name.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,11 +28,17 @@ except ImportError:  # pragma: no cover
 ANCHOR_VERBS = re.compile(
     r"\b(?:digelar|menggelar|diselenggarakan|menyelenggarakan|dilaksanakan|melaksanakan|berlangsung|"
     r"diadakan|mengadakan|dihadiri|diikuti|dibuka|membuka|bertempat|mengikuti|menghadiri|hadir|"
-    r"kegiatan|acara|bertema|bertajuk|mengusung tema)\b", re.IGNORECASE)
-THEME = re.compile(r"(?:bertema|bertajuk|mengusung\s+tema|dengan\s+tema|tema|berjudul)\s*:?\s*[“\"”](?P<theme>[^”\"“]{3,200})[”\"“]",
-                   re.IGNORECASE)
+    r"kegiatan|acara|bertema|bertajuk|mengusung tema)\b",
+    re.IGNORECASE,
+)
+THEME = re.compile(
+    r"(?:bertema|bertajuk|mengusung\s+tema|dengan\s+tema|tema|berjudul)\s*:?\s*[“\"”](?P<theme>[^”\"“]{3,200})[”\"“]",
+    re.IGNORECASE,
+)
 PLACE_PREFIX = r"(?:(?:Kecamatan|Kabupaten|Kota|Desa|Kelurahan|Provinsi|Kec\.|Kab\.)\s+)"
-PLACE_AFTER_DI = re.compile(r"\b(?:di|ke)\s+(?P<pre>" + PLACE_PREFIX + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+PLACE_AFTER_DI = re.compile(
+    r"\b(?:di|ke)\s+(?P<pre>" + PLACE_PREFIX + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+)
 ORGANIZE_VERBS = re.compile(r"\b(?:menggelar|mengadakan|menyelenggarakan|melaksanakan|bekerja\s+sama)\b")
 
 
@@ -63,7 +70,8 @@ def _venue_re() -> re.Pattern:
     heads = lexicon.read_words("venue_heads.txt")
     return re.compile(
         r"\b(?:di|bertempat\s+di|berlangsung\s+di|digelar\s+di)\s+(?P<venue>(?:" + _alt(heads) + r")"
-        r"(?:\s+(?:[A-Z0-9][\w'’&.-]*|de|dan|&))+)(?P<abbr>\s*\([A-Za-z]{2,10}\))?")
+        r"(?:\s+(?:[A-Z0-9][\w'’&.-]*|de|dan|&))+)(?P<abbr>\s*\([A-Za-z]{2,10}\))?"
+    )
 
 
 def _place_from(text: str, context=()) -> tuple[str, str] | None:
@@ -96,18 +104,27 @@ def _event_name(sentence: str, tpos: int, trigger: str) -> str:
     rest = sentence[tpos:]
     m = re.match(r"[\w-]+(?:\s+(?:\([A-Za-z]+\)|[A-Za-z][\w-]*)){0,10}", rest)
     phrase = m.group(0) if m else trigger
-    phrase = re.split(r"\s+(?:yang|di|pada|dengan|ini|itu|tersebut|dalam|untuk|bagi|selama|sebagai|oleh|dan|serta|"
-                      r"harus|akan|sudah|telah|masih|bisa|dapat|tidak|belum|agar|supaya|karena|sebab|jika|saat|"
-                      r"ketika|kepada|terhadap|antara|sesuai|hingga|sampai|mulai|sejak|nanti|kemarin|juga|pun|lagi|"
-                      r"terkait|ke|dari|atau|adalah|merupakan|menjadi|kembali|secara|"
-                      r"Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|bertema|bertajuk|mengusung|digelar|berlangsung)\b",
-                      phrase)[0]
+    phrase = re.split(
+        r"\s+(?:yang|di|pada|dengan|ini|itu|tersebut|dalam|untuk|bagi|selama|sebagai|oleh|dan|serta|"
+        r"harus|akan|sudah|telah|masih|bisa|dapat|tidak|belum|agar|supaya|karena|sebab|jika|saat|"
+        r"ketika|kepada|terhadap|antara|sesuai|hingga|sampai|mulai|sejak|nanti|kemarin|juga|pun|lagi|"
+        r"terkait|ke|dari|atau|adalah|merupakan|menjadi|kembali|secara|"
+        r"Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|bertema|bertajuk|mengusung|digelar|berlangsung)\b",
+        phrase,
+    )[0]
     return _strip_parens(phrase).strip(" ,.")
 
 
-def extract_events(body: str, actors: ActorResult, *, captions: list[str] = (), ref_date: dt.date | None = None,
-                   ref_year: int | None = None, dateline_place: tuple[str, str] | None = None,
-                   participants: list[tuple[int, float, str]] = ()) -> list[LocalEvent]:
+def extract_events(
+    body: str,
+    actors: ActorResult,
+    *,
+    captions: list[str] = (),
+    ref_date: dt.date | None = None,
+    ref_year: int | None = None,
+    dateline_place: tuple[str, str] | None = None,
+    participants: list[tuple[int, float, str]] = (),
+) -> list[LocalEvent]:
     """Events reported in one article.
 
     `participants` are (offset, value, metric) person counts from the indicator extractor;
@@ -140,14 +157,15 @@ def extract_events(body: str, actors: ActorResult, *, captions: list[str] = (), 
                 continue
             ev = events.get(etype)
             if ev is None:
-                ev = events[etype] = LocalEvent(etype, _event_name(sent, m.start(), m.group("t")),
-                                                trigger_pos=base if base >= 0 else len(body))
+                ev = events[etype] = LocalEvent(
+                    etype, _event_name(sent, m.start(), m.group("t")), trigger_pos=base if base >= 0 else len(body)
+                )
             elif THEME.search(sent) and ev.name and not THEME.search(ev.name):
                 ev.name = THEME.search(sent).group("theme").strip()
             if ev.start_date is None and dated:
                 # the date nearest the trigger, preferring one that follows it ("pemungutan suara pada 14 Februari")
                 tpos = m.start()
-                d = min(dated, key=lambda dm: (dm.start - tpos if dm.start >= tpos else 3 * (tpos - dm.end)))
+                d = min(dated, key=lambda dm: dm.start - tpos if dm.start >= tpos else 3 * (tpos - dm.end))
                 ev.start_date, ev.end_date = d.start_date, d.end_date or d.start_date
                 ev.date_precision, ev.date_text = d.precision, d.text
                 ev.year_inferred, ev.weekday_mismatch = d.year_inferred, d.weekday_mismatch
@@ -155,7 +173,7 @@ def extract_events(body: str, actors: ActorResult, *, captions: list[str] = (), 
                 venue, vplace = _split_venue(venue_m.group("venue").rstrip(" ,."))
                 ev.venue = venue
                 if vplace is None:
-                    after = sent[venue_m.end():venue_m.end() + 60]
+                    after = sent[venue_m.end() : venue_m.end() + 60]
                     pm = re.match(r"\s*,?\s*(" + PLACE_PREFIX + r"?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})", after)
                     if pm:
                         toks = pm.group(1).split()
@@ -212,6 +230,7 @@ def _lead_organizer(body: str, actors: ActorResult) -> list[str]:
         if m.start >= lead_end:
             break
         if m.key.startswith("organization|Pemerintah") or re.match(
-                r"organization\|(?:Komisi Pemilihan Umum|Badan Pengawas Pemilu)", m.key):
+            r"organization\|(?:Komisi Pemilihan Umum|Badan Pengawas Pemilu)", m.key
+        ):
             return [m.key]
     return []

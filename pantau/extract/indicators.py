@@ -8,6 +8,7 @@ Precision over recall: a figure with no unit word is skipped.
 Vocabulary (units, metric head words, linkers, region cues) lives in
 `pantau/lexicon/indicator_units.toml`.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -95,7 +96,8 @@ _PROPER_OK_LOWER = frozenset(w.lower() for w in _M["proper_ok"])
 _CLASSIFIERS = frozenset({"orang", "jiwa", "buah", "unit", "lembar", "titik"})
 
 _NUMBER_WORDS = frozenset(
-    w.lower() for sec in ("digits", "teen", "multipliers", "scales", "se_forms", "ordinals")
+    w.lower()
+    for sec in ("digits", "teen", "multipliers", "scales", "se_forms", "ordinals")
     for w in _NUMBERS_LEXICON[sec]
 )
 
@@ -430,7 +432,7 @@ def _unit_in_phrase(words: list[str]) -> tuple[str, str] | None:
     """The rightmost unit word inside a phrase: ['pemilih', 'laki-laki'] -> ('person', 'pemilih')."""
     for k in range(len(words) - 1, -1, -1):
         for span in (2, 1):  # "bilik suara" before "suara"
-            w = " ".join(words[max(0, k - span + 1):k + 1]).lower()
+            w = " ".join(words[max(0, k - span + 1) : k + 1]).lower()
             if w in _UNIT_OF and _UNIT_OF[w] not in ("percent", *_TIME_UNITS):
                 return _UNIT_OF[w], w
     return None
@@ -502,7 +504,7 @@ def _last_word(body: str, pos: int) -> str:
     """The word ending right before `pos` (one space allowed), lower-cased: "peringkat ke-48" -> "peringkat"."""
     e = pos - 1 if pos > 0 and body[pos - 1] == " " else pos
     s = body.rfind(" ", max(0, e - 30), e) + 1
-    return body[s:e].lower().strip("“”\"(")
+    return body[s:e].lower().strip('“”"(')
 
 
 def _worth(body: str, s: int, e: int) -> bool:
@@ -516,7 +518,7 @@ def _worth(body: str, s: int, e: int) -> bool:
 def _candidate(art: _Article, n: NumberMention) -> IndicatorCandidate | None:
     body = art.body
     vs, ve = n.start, n.end
-    before = body[max(0, vs - 40):vs]
+    before = body[max(0, vs - 40) : vs]
 
     if _last_word(body, vs) in _RANK_CUES and not _RE_PERCENT_AFTER.match(body, ve, ve + 8):
         return _rank(art, n, body.rfind(" ", 0, vs - 1) + 1)
@@ -542,10 +544,11 @@ def _candidate(art: _Article, n: NumberMention) -> IndicatorCandidate | None:
     unit, us, ue, uword = u
     if unit in _ONE_NOISE and n.kind == "word" and n.value == 1 and _RE_ONE_WORD.match(n.text):
         return None  # "satu kursi", "satu paslon saja": one X in passing
-    after_unit = body[ue:ue + 40]
+    after_unit = body[ue : ue + 40]
     if unit in _TIME_UNITS:
         if (
-            _RE_RELATIVE_AFTER.match(after_unit) and not _RE_COUNTDOWN_AFTER.match(after_unit)
+            _RE_RELATIVE_AFTER.match(after_unit)
+            and not _RE_COUNTDOWN_AFTER.match(after_unit)
             and not _RE_DURATION_BEFORE.search(before)
         ):
             return None  # "tiga hari lalu", "14 hari sebelum pemungutan suara"; not "selama 3 hari sebelum"
@@ -583,8 +586,15 @@ def _make(art: _Article, n, sent, cs, ce, unit, metric) -> IndicatorCandidate:
         ts = ws + 1 if ws >= 0 else max(ts, n.start - _MAX_TEXT // 2)
         te = we if we >= 0 else min(te, n.end + _MAX_TEXT // 2)
     return IndicatorCandidate(
-        start=ts, end=te, text=body[ts:te], value_start=n.start, value_end=n.end, value=n.value,
-        unit=unit, metric=metric, region_hint=_region_hint(body, cs, ce, n.start, art.places),
+        start=ts,
+        end=te,
+        text=body[ts:te],
+        value_start=n.start,
+        value_end=n.end,
+        value=n.value,
+        unit=unit,
+        metric=metric,
+        region_hint=_region_hint(body, cs, ce, n.start, art.places),
     )
 
 

@@ -9,6 +9,7 @@ figure with a `kind` so later stages keep only real quantities.
 Vocabulary (number words, ordinals, scale abbreviations, context cues) lives in
 `pantau/lexicon/numbers.toml`.
 """
+
 from __future__ import annotations
 
 import math
@@ -215,7 +216,9 @@ _RE_DIGIT_FIGURES = re.compile(
     )""",
     re.X,
 )
-_WORD_INITIALS = "".join(sorted({w[0] for w in [*_WORD_TOKENS, "pertama", "ke"]} | {w[0].upper() for w in [*_WORD_TOKENS, "pertama", "ke"]}))
+_WORD_INITIALS = "".join(
+    sorted({w[0] for w in [*_WORD_TOKENS, "pertama", "ke"]} | {w[0].upper() for w in [*_WORD_TOKENS, "pertama", "ke"]})
+)
 _RE_WORD_FIGURES = re.compile(
     rf"""(?=[{_WORD_INITIALS}])(?<![\w-])(?:
     (?P<ordw>(?i:{_ORD_WORD})(?![\w-]))
@@ -235,7 +238,9 @@ _RE_AFTER_DATE = re.compile(
     rf"\s*(?:(?:-|–|s\.?/?d\.?|hingga|sampai(?:\s+dengan)?|dan|atau|&)\s*\d{{1,2}}\s*)?(?:{_MONTHS})\b\.?",
     re.I,
 )
-_RE_AFTER_TIME = re.compile(rf"\s*(?:(?:{_alt(_CTX['time_zones'])})\b|[-–]\s*\d{{1,2}}[.:]\d{{2}}|\s*(?:pagi|siang|sore|malam)\b)")
+_RE_AFTER_TIME = re.compile(
+    rf"\s*(?:(?:{_alt(_CTX['time_zones'])})\b|[-–]\s*\d{{1,2}}[.:]\d{{2}}|\s*(?:pagi|siang|sore|malam)\b)"
+)
 _RE_CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
 _RE_SENT_START = re.compile(r"(?:^|[.!?:;\n“\"‘(]\s*|\s[-–—]\s*|^\s*[-•*]\s*)$")
 _RE_AFTER_COMMA = re.compile(r"\s*[,:]")
@@ -261,8 +266,10 @@ _UNIT_LEXICON = tomllib.loads(
     (Path(__file__).resolve().parent.parent / "lexicon" / "indicator_units.toml").read_text(encoding="utf-8")
 )
 _COUNT_WORDS = [
-    w for u, d in _UNIT_LEXICON["units"].items()
-    if u in ("case", "person", "candidate", "vote", "seat", "count") for w in d["words"]
+    w
+    for u, d in _UNIT_LEXICON["units"].items()
+    if u in ("case", "person", "candidate", "vote", "seat", "count")
+    for w in d["words"]
 ]
 _RE_AFTER_COUNT = re.compile(rf"\s+(?:{_alt(_COUNT_WORDS)})(?![\w-])", re.I)
 _RE_AFTER_QUANTITY = re.compile(rf"\s*%|\s*(?:persen|prosen)\b|\s+(?:{_alt(_COUNT_WORDS)})(?![\w-])", re.I)
@@ -323,7 +330,7 @@ def _last_is(toks: list[str], cues: frozenset[str]) -> bool:
 
 
 def _is_ballot(toks: list[str]) -> bool:
-    """"nomor urut 2", "paslon 01", "capres nomor 1", "(nomor urut) 1, 2, atau 3"."""
+    """ "nomor urut 2", "paslon 01", "capres nomor 1", "(nomor urut) 1, 2, atau 3"."""
     toks = _strip_chain(toks)
     if not toks:
         return False
@@ -346,12 +353,12 @@ def _is_name_before(before: str, toks: list[str]) -> bool:
 
 
 def _ctx_before(text: str, start: int, width: int = 60) -> str:
-    return text[max(0, start - width):start]
+    return text[max(0, start - width) : start]
 
 
 def _classify_digits(text: str, start: int, end: int, num: str) -> str:
     before = _ctx_before(text, start)
-    after = text[end:end + 40]
+    after = text[end : end + 40]
     toks = _tail(before)
     if len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100:
         if not (toks and _cue(toks[-1]) in ("nomor", "nomer", "no", "pasal")):
@@ -393,7 +400,7 @@ def _classify_digits(text: str, start: int, end: int, num: str) -> str:
 def _is_list_position(text: str, start: int, end: int) -> bool:
     """`Ketiga, kepada ...`, `“Yang kedua, jalin ...`, `Empat, Kepada ...`."""
     before = _ctx_before(text, start, 30)
-    after = text[end:end + 3]
+    after = text[end : end + 3]
     if _RE_AFTER_COMMA.match(after) and (_RE_SENT_START.search(before) or _last_is(_tail(before), _LIST_OPENERS)):
         return True
     if re.search(r"\b(?:yaitu|yakni|antara lain|di antaranya|diantaranya)\s*:?\s*$", before, re.I):
@@ -496,7 +503,11 @@ def _mentions_for(text: str, m: re.Match) -> list[NumberMention]:
             kind = "list_ordinal" if _is_list_position(text, ks, e) else "ordinal"
             return [NumberMention(ks, e, text[ks:e], v, True, kind)]
         kind = "number" if rp else _classify_digits(text, s, e, num)
-        if kind == "number" and _RE_OPEN_PAREN_AFTER_WORD.search(_ctx_before(text, s, 40)) and _RE_CLOSE_PAREN.match(text, e):
+        if (
+            kind == "number"
+            and _RE_OPEN_PAREN_AFTER_WORD.search(_ctx_before(text, s, 40))
+            and _RE_CLOSE_PAREN.match(text, e)
+        ):
             kind = "restatement"  # "lima (5) hari": the figure repeats the word
         return [NumberMention(s, e, raw, v, False, kind)]
     if g == "word":
@@ -525,7 +536,9 @@ def _mentions_for(text: str, m: re.Match) -> list[NumberMention]:
                 elif _is_list_position(text, ws, we):
                     kind = "list_ordinal"
                 elif (
-                    raw[:1].isupper() and before and not _RE_SENT_START.search(before[-4:])
+                    raw[:1].isupper()
+                    and before
+                    and not _RE_SENT_START.search(before[-4:])
                     and not _RE_AFTER_QUANTITY.match(text, we, we + 40)
                 ):
                     kind = "code"  # "Partai Tiga", "Lima Puluh Kota": a name, not a count

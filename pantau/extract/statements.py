@@ -7,6 +7,7 @@ Speaker of a direct quote, first rule that applies:
 `-nya`, `Ia`, `Dia`, `Dirinya` resolve to the most recent speaker candidate outside quotes: a person,
 an unnamed office holder, or an organization's representative (`Perwakilan dari Smart Academy`).
 """
+
 from __future__ import annotations
 
 import re
@@ -23,15 +24,16 @@ class Statement:
     start: int
     end: int
     text: str
-    kind: str                  # direct | indirect
-    speaker_key: str | None    # local actor key
+    kind: str  # direct | indirect
+    speaker_key: str | None  # local actor key
     speaker_label: str | None  # the speaker as printed at this point (antecedent text for pronouns)
     cue: str | None = None
 
 
 ORDINAL_OPENERS = re.compile(
     r"^(?:Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan|Kesepuluh|"
-    r"Satu|Dua|Tiga|Empat|Lima|Enam|Tujuh|Delapan|Sembilan|Sepuluh|Selanjutnya|Terakhir)\s*,\s*")
+    r"Satu|Dua|Tiga|Empat|Lima|Enam|Tujuh|Delapan|Sembilan|Sepuluh|Selanjutnya|Terakhir)\s*,\s*"
+)
 
 
 @lru_cache(maxsize=1)
@@ -39,14 +41,19 @@ def _re() -> dict:
     sp = lexicon.speech()
     after = _alt(sp["after_quote"] + sp["reporting"] + ["demikian"])
     return {
-        "after_cue": re.compile(r"^\s*,?\s*(?:demikian\s+|begitu\s+|lebih\s+lanjut\s+|kembali\s+)?(?P<verb>" + after
-                                + r")(?P<nya>nya)?\b(?P<pron>\s+(?:dia|ia|beliau)\b)?"),
+        "after_cue": re.compile(
+            r"^\s*,?\s*(?:demikian\s+|begitu\s+|lebih\s+lanjut\s+|kembali\s+)?(?P<verb>"
+            + after
+            + r")(?P<nya>nya)?\b(?P<pron>\s+(?:dia|ia|beliau)\b)?"
+        ),
         "reporting": re.compile(r"\b(?P<verb>" + _alt(sp["reporting"]) + r")\b"),
         "pronoun": re.compile(r"(?<![\w-])(?P<p>" + _alt(sp["pronouns"]) + r")(?![\w-])"),
         "menurut": re.compile(r"(?<![\w-])[Mm]enurut(?P<nya>nya)?\b\s*(?P<who>[^,]{0,80}?)\s*,\s*"),
         "title_cue": re.compile(r"(?:\b(?:" + _alt(sp["title_cues"]) + r")\s*:?\s*|[(\[]\s*)$", re.IGNORECASE),
-        "between_ok": re.compile(r"^(?:\s*,[^,.“”\"]{0,90},)?\s*,?\s*(?:(?:juga|pun|kembali|lalu|kemudian|telah|sudah|"
-                                 r"sempat|turut|lebih\s+lanjut|secara\s+tegas|pun\s+juga)\s+)*$"),
+        "between_ok": re.compile(
+            r"^(?:\s*,[^,.“”\"]{0,90},)?\s*,?\s*(?:(?:juga|pun|kembali|lalu|kemudian|telah|sudah|"
+            r"sempat|turut|lebih\s+lanjut|secara\s+tegas|pun\s+juga)\s+)*$"
+        ),
     }
 
 
@@ -69,29 +76,40 @@ class _Speakers:
 
     def _is_subject(self, m: Mention) -> bool:
         """A mention that opens its sentence or is followed by a verb: who the next `-nya` points to."""
-        before = self.body[max(0, m.start - 60):m.start]
-        if re.search(r"(?:^|[.!?”\"]\s+|\n|(?:Sementara itu|Selain itu|Di samping itu|Sebelumnya|Kemudian),\s+)"
-                     r"(?:[A-Z][\w.()]*,?\s+){0,8}$", before) is None:
+        before = self.body[max(0, m.start - 60) : m.start]
+        if (
+            re.search(
+                r"(?:^|[.!?”\"]\s+|\n|(?:Sementara itu|Selain itu|Di samping itu|Sebelumnya|Kemudian),\s+)"
+                r"(?:[A-Z][\w.()]*,?\s+){0,8}$",
+                before,
+            )
+            is None
+        ):
             return False
-        after = self.body[m.end:m.end + 120]
-        return bool(re.match(r"\s*(?:,[^,.“”\"]{0,90},|,)?\s*(?:juga\s+|pun\s+|kembali\s+|lalu\s+|telah\s+|sudah\s+)?"
-                             r"(?:me\w+|ber\w+|ter\w+|di\w+kan|mengaku|menurut)", after))
+        after = self.body[m.end : m.end + 120]
+        return bool(
+            re.match(
+                r"\s*(?:,[^,.“”\"]{0,90},|,)?\s*(?:juga\s+|pun\s+|kembali\s+|lalu\s+|telah\s+|sudah\s+)?"
+                r"(?:me\w+|ber\w+|ter\w+|di\w+kan|mengaku|menurut)",
+                after,
+            )
+        )
 
     def _in_quote(self, pos: int) -> bool:
         return any(q.open <= pos < q.close for q in self.quotes)
 
     def _is_org_speaker(self, m: Mention) -> bool:
-        before = self.body[max(0, m.start - 20):m.start]
-        after = self.body[m.end:m.end + 40]
+        before = self.body[max(0, m.start - 20) : m.start]
+        after = self.body[m.end : m.end + 40]
         return bool(re.search(r"Perwakilan(?:\s+dari)?\s*$", before)) or bool(_re()["reporting"].match(after.strip()))
 
     def _is_representative(self, m: Mention) -> bool:
-        return bool(re.search(r"Perwakilan(?:\s+dari)?\s*$", self.body[max(0, m.start - 20):m.start]))
+        return bool(re.search(r"Perwakilan(?:\s+dari)?\s*$", self.body[max(0, m.start - 20) : m.start]))
 
     def _org_label(self, m: Mention) -> str:
-        before = self.body[max(0, m.start - 20):m.start]
+        before = self.body[max(0, m.start - 20) : m.start]
         r = re.search(r"Perwakilan(?:\s+dari)?\s*$", before)
-        return self.body[m.start - len(r.group(0)):m.end] if r else m.text
+        return self.body[m.start - len(r.group(0)) : m.end] if r else m.text
 
     def add(self, pos: int, key: str, label: str) -> None:
         self.items.append((pos, key, label, True))
@@ -113,7 +131,7 @@ def _cue_reach(text: str) -> int:
     titles = lexicon.titles()
     for m in re.finditer(r"[.!?\n“\"”]", text):
         if m.group(0) == ".":
-            word = re.search(r"(\S+)$", text[:m.start()])
+            word = re.search(r"(\S+)$", text[: m.start()])
             if word and (word.group(1) + "." in titles or len(word.group(1)) == 1):
                 continue
         return m.start()
@@ -128,11 +146,11 @@ def _mention_after(actors: ActorResult, pos: int, limit: int) -> Mention | None:
 
 
 def _is_title_quote(body: str, q: Quote) -> bool:
-    content = body[q.start:q.end]
-    before = body[max(0, q.open - 40):q.open]
+    content = body[q.start : q.end]
+    before = body[max(0, q.open - 40) : q.open]
     if _re()["title_cue"].search(before):
         return True
-    if _re()["after_cue"].match(body[q.close + 1:q.close + 40]):
+    if _re()["after_cue"].match(body[q.close + 1 : q.close + 40]):
         return False  # “Tidak ada,” jawab Maruarar: short, but said
     words = content.split()
     if len(words) < 4 and not re.search(r"[.!?]$", content):
@@ -163,7 +181,7 @@ def extract_statements(body: str, actors: ActorResult) -> list[Statement]:
         trimmed = text.rstrip(" ,")
         e = s + len(trimmed)
         key = label = cue = None
-        after = body[q.close + 1:q.close + 120]
+        after = body[q.close + 1 : q.close + 120]
         m = R["after_cue"].match(after)
         if m:
             cue = m.group("verb") + (m.group("nya") or "")
@@ -172,14 +190,14 @@ def extract_statements(body: str, actors: ActorResult) -> list[Statement]:
                 if ante:
                     key, label = ante
             else:
-                limit = q.close + 1 + m.end() + _cue_reach(after[m.end():])
+                limit = q.close + 1 + m.end() + _cue_reach(after[m.end() :])
                 mm = _mention_after(actors, q.close + 1 + m.end(), limit)
                 if mm:
                     key, label = mm.key, mm.text
         if key is None:
             sent = span_at(sentences, q.open) or (q.open, q.open)
             para = next(((ps, pe) for ps, pe in paragraph_spans(body) if ps <= q.open < pe), (q.open, q.open))
-            lead = body[max(sent[0], para[0]):q.open]
+            lead = body[max(sent[0], para[0]) : q.open]
             if re.search(r"[,:]\s*$", lead) or R["reporting"].search(lead):
                 ms = [mm for mm in actors.mentions if max(sent[0], para[0]) <= mm.start < q.open]
                 persons = [mm for mm in ms if mm.key.startswith("person|")]
@@ -205,8 +223,14 @@ def extract_statements(body: str, actors: ActorResult) -> list[Statement]:
     return out
 
 
-def _indirect(body: str, actors: ActorResult, speakers: _Speakers, quotes: list[Quote],
-              sentences: list[tuple[int, int]], direct: list[Statement]) -> list[Statement]:
+def _indirect(
+    body: str,
+    actors: ActorResult,
+    speakers: _Speakers,
+    quotes: list[Quote],
+    sentences: list[tuple[int, int]],
+    direct: list[Statement],
+) -> list[Statement]:
     R = _re()
     out: list[Statement] = []
 
@@ -221,7 +245,7 @@ def _indirect(body: str, actors: ActorResult, speakers: _Speakers, quotes: list[
         if len(body[start:end].split()) < 3 or in_quote(start):
             return
         # reported speech that opens a direct quote is the quote's, not a separate statement
-        if body[start] in "“\"”":
+        if body[start] in '“"”':
             return
         if any(st.start <= start < st.end for st in out):
             return
@@ -251,7 +275,7 @@ def _indirect(body: str, actors: ActorResult, speakers: _Speakers, quotes: list[
             before = [mm for mm in actors.mentions if ss <= mm.start and mm.end <= vpos]
             subj = None
             for mm in reversed(before):
-                if R["between_ok"].match(body[mm.end:vpos]):
+                if R["between_ok"].match(body[mm.end : vpos]):
                     subj = mm
                 break
             key = label = None
@@ -264,7 +288,7 @@ def _indirect(body: str, actors: ActorResult, speakers: _Speakers, quotes: list[
                 pm = None
                 for pm_ in R["pronoun"].finditer(body, ss, vpos):
                     pm = pm_
-                if pm is None or not R["between_ok"].match(body[pm.end():vpos]):
+                if pm is None or not R["between_ok"].match(body[pm.end() : vpos]):
                     continue
                 ante = speakers.before(pm.start())
                 if ante is None:

@@ -2,6 +2,7 @@
 
 Loaders are cached: every file is read once per process.
 """
+
 from __future__ import annotations
 
 import csv
@@ -50,8 +51,14 @@ def organizations() -> list[dict]:
     rows = []
     for r in read_csv("organizations.csv"):
         aliases = [a for a in r["aliases"].split("|") if a]
-        rows.append({"canonical": r["canonical"], "aliases": aliases, "regional": r["regional"] == "1",
-                     "category": r["category"]})
+        rows.append(
+            {
+                "canonical": r["canonical"],
+                "aliases": aliases,
+                "regional": r["regional"] == "1",
+                "category": r["category"],
+            }
+        )
     return rows
 
 

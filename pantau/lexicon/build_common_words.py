@@ -1,7 +1,8 @@
 """Regenerate common_words.txt from a JSON Lines (gz) corpus of Indonesian news: word counts only.
 
-    python -m pantau.lexicon.build_common_words ../shared/corpus/news-id-2017-2025.jsonl.gz
+python -m pantau.lexicon.build_common_words ../shared/corpus/news-id-2017-2025.jsonl.gz
 """
+
 from __future__ import annotations
 
 import collections
@@ -29,7 +30,7 @@ def main(corpus: str) -> None:
                 w = m.group(1)
                 if w[0].islower():
                     low[w] += 1
-                elif m.start() and not re.search(r'[.!?"“”\n]\s*$', t[max(0, m.start() - 3):m.start()]):
+                elif m.start() and not re.search(r'[.!?"“”\n]\s*$', t[max(0, m.start() - 3) : m.start()]):
                     capmid[w.lower()] += 1
     words = sorted(w for w, c in low.items() if c >= 8 and c >= 3 * capmid.get(w, 0))
     out = Path(__file__).with_name("common_words.txt")

@@ -66,7 +66,7 @@ def parse_wilayah_sql(sql_text: str) -> list[dict[str, str]]:
         elif len(parts) == 2:
             for prefix, level in _REGENCY_PREFIXES:
                 if official.startswith(prefix):
-                    name = official[len(prefix):]
+                    name = official[len(prefix) :]
                     break
             else:
                 raise ValueError(f"regency/city without Kabupaten/Kota prefix: {code} {official!r}")
@@ -76,8 +76,7 @@ def parse_wilayah_sql(sql_text: str) -> list[dict[str, str]]:
             level, name = "village", official
         if code in rows and rows[code]["official_name"] != official:
             raise ValueError(f"code {code} listed twice with different names")
-        rows[code] = {"code": code, "name": name, "official_name": official,
-                      "level": level, "parent_code": parent}
+        rows[code] = {"code": code, "name": name, "official_name": official, "level": level, "parent_code": parent}
     return [rows[c] for c in sorted(rows, key=lambda c: tuple(c.split(".")))]
 
 
@@ -87,15 +86,18 @@ def _source_last_edit(sql_text: str) -> str:
 
 
 def _header(kind: str, source_sha256: str, last_edit: str, derived_on: str) -> str:
-    return "".join(f"# {line}\n" for line in (
-        f"{kind} of Indonesia with Kemendagri codes, derived by pantau/lexicon/build_regions.py",
-        "source: cahyadsn/wilayah db/wilayah.sql (https://github.com/cahyadsn/wilayah), "
-        f"last edit {last_edit}, sha256 {source_sha256}",
-        "licence: MIT, copyright (c) Cahya DSN (cahyadsn/wilayah)",
-        "codes: Keputusan Menteri Dalam Negeri No 300.2.2-2138 Tahun 2025",
-        f"derived_on: {derived_on}",
-        "name = official_name without Kabupaten/Kota/Kota Administrasi prefix; lines starting with # are comments",
-    ))
+    return "".join(
+        f"# {line}\n"
+        for line in (
+            f"{kind} of Indonesia with Kemendagri codes, derived by pantau/lexicon/build_regions.py",
+            "source: cahyadsn/wilayah db/wilayah.sql (https://github.com/cahyadsn/wilayah), "
+            f"last edit {last_edit}, sha256 {source_sha256}",
+            "licence: MIT, copyright (c) Cahya DSN (cahyadsn/wilayah)",
+            "codes: Keputusan Menteri Dalam Negeri No 300.2.2-2138 Tahun 2025",
+            f"derived_on: {derived_on}",
+            "name = official_name without Kabupaten/Kota/Kota Administrasi prefix; lines starting with # are comments",
+        )
+    )
 
 
 def _body(rows: list[dict[str, str]]) -> str:
@@ -133,12 +135,12 @@ def build(source: Path = DEFAULT_SOURCE, out_dir: Path = LEXICON_DIR) -> dict[st
 
     regions_path = out_dir / REGIONS_CSV.name
     old = regions_path.read_text("utf-8") if regions_path.exists() else None
-    regions_path.write_text(_render("Provinces, regencies/cities and districts", regions, sha,
-                                    last_edit, old), "utf-8", newline="\n")
+    regions_path.write_text(
+        _render("Provinces, regencies/cities and districts", regions, sha, last_edit, old), "utf-8", newline="\n"
+    )
 
     villages_path = out_dir / VILLAGES_CSV_GZ.name
-    old = (gzip.decompress(villages_path.read_bytes()).decode("utf-8")
-           if villages_path.exists() else None)
+    old = gzip.decompress(villages_path.read_bytes()).decode("utf-8") if villages_path.exists() else None
     text = _render("Villages (desa/kelurahan)", villages, sha, last_edit, old)
     buf = io.BytesIO()
     # filename="" and mtime=0 keep the gzip header free of run-specific bytes.

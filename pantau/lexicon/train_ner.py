@@ -15,6 +15,7 @@ model bytes on every run with the same library versions):
 
 Needs `sklearn-crfsuite` (training only; tagging needs just `python-crfsuite`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -77,7 +78,8 @@ def retokenize(sent: Sentence) -> tuple[str, list[tuple[int, int]], list[str]]:
     for k, (token, _tag) in enumerate(sent):
         glued = k > 0 and (
             (token == "-" and k + 1 < len(sent) and sent[k - 1][0][-1:].isalnum() and sent[k + 1][0][:1].isalnum())
-            or (sent[k - 1][0] == "-" and k >= 2 and sent[k - 2][0][-1:].isalnum() and token[:1].isalnum()))
+            or (sent[k - 1][0] == "-" and k >= 2 and sent[k - 2][0][-1:].isalnum() and token[:1].isalnum())
+        )
         if k > 0 and not glued:
             parts.append(" ")
             pos += 1
@@ -164,8 +166,12 @@ def score(data, predicted: list[list[str]]) -> dict[str, dict[str, float]]:
 
         lp = sum(1 for x in p if overlaps(x, g))
         lr = sum(1 for x in g if overlaps(x, p))
-        res[lab] = {"n_gold": len(g), "n_pred": len(p),
-                    **_prf("exact", tp, len(p), tp, len(g)), **_prf("lenient", lp, len(p), lr, len(g))}
+        res[lab] = {
+            "n_gold": len(g),
+            "n_pred": len(p),
+            **_prf("exact", tp, len(p), tp, len(g)),
+            **_prf("lenient", lp, len(p), lr, len(g)),
+        }
     return res
 
 
@@ -178,10 +184,14 @@ def _prf(name, p_hits, n_pred, r_hits, n_gold):
 
 def print_scores(name: str, res) -> None:
     print(f"\n{name}")
-    print(f"{'label':5} {'gold':>5} {'pred':>5} | {'exact P':>7} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6}")
+    print(
+        f"{'label':5} {'gold':>5} {'pred':>5} | {'exact P':>7} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6}"
+    )
     for lab, r in res.items():
-        print(f"{lab:5} {r['n_gold']:5d} {r['n_pred']:5d} | {r['exact_p']:7.3f} {r['exact_r']:6.3f} {r['exact_f1']:6.3f}"
-              f" | {r['lenient_p']:9.3f} {r['lenient_r']:6.3f} {r['lenient_f1']:6.3f}")
+        print(
+            f"{lab:5} {r['n_gold']:5d} {r['n_pred']:5d} | {r['exact_p']:7.3f} {r['exact_r']:6.3f} {r['exact_f1']:6.3f}"
+            f" | {r['lenient_p']:9.3f} {r['lenient_r']:6.3f} {r['lenient_f1']:6.3f}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,8 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     train = load(sorted(args.data / f for f in TRAIN_FILES))
     x_train, y_train = xy(train)
-    print(f"train: {len(train)} sentences, {sum(len(y) for y in y_train)} tokens "
-          f"({', '.join(TRAIN_FILES)})")
+    print(f"train: {len(train)} sentences, {sum(len(y) for y in y_train)} tokens ({', '.join(TRAIN_FILES)})")
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.out.with_suffix(args.out.suffix + ".tmp")
@@ -209,8 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     os.replace(tmp, args.out)
     t_train = time.perf_counter() - t0
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()[:16]
-    print(f"model: {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, sha256 {digest}…), "
-          f"trained in {t_train:.0f} s (c1={args.c1}, c2={args.c2})")
+    print(
+        f"model: {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, sha256 {digest}…), "
+        f"trained in {t_train:.0f} s (c1={args.c1}, c2={args.c2})"
+    )
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(args.out))
