@@ -1,1 +1,1 @@
-"""Prefect orchestration of the pantau build: tasks wrap `pantau.build` steps; no extraction logic here."""
+"""Prefect orchestration of the pantau build: tasks wrap `pantau.pipeline.build` steps; no extraction logic here."""

@@ -14,9 +14,9 @@ Each flow run publishes a table artifact (rows per table) and a markdown summary
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
-import dataclasses
 import time
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pantau import build as core
+from pantau.pipeline import build as core
 
 
 @task(name="plan-build", retries=1, retry_delay_seconds=1)

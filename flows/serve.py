@@ -1,7 +1,7 @@
 """Serve the build flow on a schedule to a running Prefect server (`pantau serve` calls this).
 
     prefect server start --host 127.0.0.1 --port 4200
-    PREFECT_API_URL=http://127.0.0.1:4200/api python -m flows.serve --cron "0 * * * *" --input seeds --out build
+    PREFECT_API_URL=http://127.0.0.1:4200/api pantau serve --cron "0 * * * *" --input seeds --out build
 
 The deployment `pantau-build/<name>` runs `flows.build.build_flow` (parameters input_dir, out, batch_bytes,
 full); each run creates the table artifact `pantau-build-rows` and the markdown artifact
@@ -11,7 +11,6 @@ write the same OUT at once). `prefect.yaml` holds the same deployment for `prefe
 
 from __future__ import annotations
 
-import sys
 from typing import Callable
 
 from prefect.deployments.runner import EntrypointType
@@ -19,7 +18,7 @@ from prefect.schedules import Cron
 from prefect.settings import get_current_settings
 
 from flows.build import build_flow
-from pantau.serve import ServePlan, plan_info
+from pantau.pipeline.schedule import ServePlan, plan_info
 
 
 class ServerMissing(RuntimeError):
@@ -49,9 +48,3 @@ def serve_build(plan: ServePlan, announce: Callable[[dict], None] | None = None)
     from prefect import serve
 
     serve(deployment, limit=plan.limit, print_starting_message=announce is None)
-
-
-if __name__ == "__main__":
-    from pantau.cli import main
-
-    sys.exit(main(["serve", *sys.argv[1:]]))

@@ -5,6 +5,9 @@ these models (`schemas.MODELS`); `tests/test_schemas.py` fails when a column lac
 """
 
 from schemas.tables import (  # noqa: F401
+    DATE_PRECISIONS,
+    EVENT_TYPES,
+    UNITS,
     ActorMentions,
     Actors,
     Articles,
@@ -12,9 +15,6 @@ from schemas.tables import (  # noqa: F401
     Indicators,
     Quarantine,
     Statements,
-    EVENT_TYPES,
-    UNITS,
-    DATE_PRECISIONS,
 )
 
 MODELS = {

@@ -26,7 +26,7 @@ EVENT_TYPES = {
 
 def _units() -> dict[str, str]:
     """The indicator unit vocabulary, from `pantau/lexicon/indicator_units.toml` (one source of truth)."""
-    from pantau.extract.indicators import UNIT_MEANINGS
+    from pantau.pipeline.extract.indicators import UNIT_MEANINGS
 
     return dict(sorted(UNIT_MEANINGS.items()))
 

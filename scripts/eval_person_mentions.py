@@ -13,7 +13,7 @@ import argparse
 import re
 import sys
 
-from pantau.extract import actors as actors_mod
+from pantau.pipeline.extract import actors as actors_mod
 
 
 def read_sentences(path: str):

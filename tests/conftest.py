@@ -27,7 +27,7 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory) -> Path:
     """OUT folder of a core-runner build of the seeds."""
-    from pantau.build import run_build
+    from pantau.pipeline.build import run_build
 
     out = tmp_path_factory.mktemp("seeds_build")
     run_build(SEEDS, out)
@@ -36,7 +36,7 @@ def seeds_build(tmp_path_factory) -> Path:
 
 def read_all(root) -> list:
     """Every raw document and quarantine row the ingest stage yields for a folder."""
-    from pantau.ingest import discover_inputs, read_input
+    from pantau.pipeline.ingest import discover_inputs, read_input
 
     files, skipped = discover_inputs(root)
     out = list(skipped)
@@ -47,7 +47,7 @@ def read_all(root) -> list:
 
 def seed_body(name_prefix: str) -> str:
     """The cleaned body of one seed article (e.g. '004')."""
-    from pantau.clean import clean_text
+    from pantau.pipeline.clean import clean_text
 
     path = next(SEEDS.glob(f"{name_prefix}_*.txt"))
     return clean_text(path.read_text(encoding="utf-8")).body

@@ -1,6 +1,6 @@
 """Actors: offices, apposition, titles, abbreviations, short forms, two Bambangs, compound orgs."""
 
-from pantau.extract.actors import clean_person_name, extract_actors
+from pantau.pipeline.extract.actors import clean_person_name, extract_actors
 
 
 def names(body, kind):

@@ -10,11 +10,11 @@ from pathlib import Path
 import duckdb
 import polars as pl
 import pytest
-
 from conftest import SEEDS
-from pantau.build import plan_build, run_build
-from pantau.units import units_of_file
-from pantau.ingest import InputFile
+
+from pantau.pipeline.build import plan_build, run_build
+from pantau.pipeline.ingest import InputFile
+from pantau.pipeline.units import units_of_file
 
 
 def digest(out: Path) -> dict[str, str]:
@@ -28,7 +28,7 @@ def digest(out: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """The seeds plus 40 generated articles in one JSON Lines file (with junk lines)."""
-    from pantau.benchcorpus import generate, load_pool
+    from pantau.devtools.benchcorpus import generate, load_pool
 
     d = tmp_path_factory.mktemp("corpus")
     shutil.copytree(SEEDS, d / "seeds")
@@ -95,8 +95,8 @@ def test_json_line_units_have_content_keys(tmp_path):
 
 def test_many_output_buckets_give_identical_bytes(corpus, one_batch, tmp_path, monkeypatch):
     """Large corpora are validated and sorted in id-range buckets; the result must not depend on them."""
-    import pantau.build as core
-    import pantau.tables as tables
+    import pantau.pipeline.assemble as tables
+    import pantau.pipeline.build as core
 
     monkeypatch.setattr(core, "BUCKET_BYTES", 20_000)  # about 8 buckets for this corpus
     monkeypatch.setattr(tables, "SPILL_ROWS_BYTES", 4096)  # and spill to disk often

@@ -5,8 +5,9 @@ import json
 from pathlib import Path
 
 from conftest import SEEDS
-from pantau.benchcorpus import generate, load_pool
+
 from pantau.cli import main
+from pantau.devtools.benchcorpus import generate, load_pool
 
 
 def _tree(d: Path) -> dict[str, str]:
@@ -54,7 +55,7 @@ def test_cli_writes_txt_files_and_extends_a_corpus(tmp_path, capsys):
 
 def test_bench_ratios_include_the_four_worker_estimate():
     """The estimate keeps the serial part (wall minus extraction) and halves the 2-worker extraction."""
-    from pantau.bench import ratios
+    from pantau.devtools.bench import ratios
 
     run = {
         "single": {"wall": 900.0, "seconds": {"extract": 850.0}},

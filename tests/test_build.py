@@ -9,9 +9,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import ROOT, SEEDS, SHARED
-from pantau.build import run_build
+
+from pantau.pipeline.build import run_build
 
 SCORER = SHARED / "eval" / "score.py"
 GOLD = SHARED / "gold" / "seeds.gold.json"
@@ -120,7 +120,7 @@ def test_duckdb_tables_keep_the_parquet_primary_key_order(seeds_build, tmp_path)
     import polars as pl
 
     import schemas
-    from pantau.store import TABLES, write_duckdb, write_parquet
+    from pantau.pipeline.store import TABLES, write_duckdb, write_parquet
 
     tables = {t: pl.read_parquet(seeds_build / "parquet" / t / "*.parquet") for t in TABLES}
     assert tables["actor_mentions"].height > 30

@@ -1,7 +1,7 @@
 """Cleaning: site chrome, captions, bylines and credit tags leave the body; normalization keeps text."""
 
-from pantau.clean import clean_text, drop_repeated_lead, is_advertorial_marked, normalize_text
-from pantau.meta import article_meta, parse_dateline
+from pantau.pipeline.clean import clean_text, drop_repeated_lead, is_advertorial_marked, normalize_text
+from pantau.pipeline.meta import article_meta, parse_dateline
 
 CHROME_ARTICLE = """Follow:
 

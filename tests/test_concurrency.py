@@ -11,10 +11,10 @@ import time
 import duckdb
 import polars as pl
 import pytest
-
 from conftest import ROOT, SEEDS
-from pantau.build import run_build
-from pantau.lock import LockHeld, build_lock, is_locked, lock_holder
+
+from pantau.pipeline.build import run_build
+from pantau.pipeline.lock import LockHeld, build_lock, is_locked, lock_holder
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
@@ -23,7 +23,7 @@ def hold_lock(out, seconds: float) -> subprocess.Popen:
     """Another process holding the build lock on OUT for `seconds` (prints `locked` once it has it)."""
     code = textwrap.dedent(f"""
         import sys, time
-        from pantau.lock import build_lock
+        from pantau.pipeline.lock import build_lock
         with build_lock({str(out)!r}):
             print("locked", flush=True)
             time.sleep({seconds})

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import ROOT, SEEDS
-from pantau.build import run_build
-from pantau.store import RELEASES, TABLES, current_release_id
+
+from pantau.pipeline.build import run_build
+from pantau.pipeline.store import RELEASES, TABLES, current_release_id
 
 KILL_POINTS = 24
 
@@ -124,7 +124,7 @@ def test_sigkill_at_many_points_leaves_old_or_new_warehouse(tmp_path):
 
 def test_interrupted_publish_leaves_previous_release(tmp_path, monkeypatch):
     """A failure between writing the release and the swap (here: DuckDB write fails) changes nothing."""
-    from pantau import store
+    from pantau.pipeline import store
 
     a = tmp_path / "in"
     write_articles(a, 0)
@@ -152,7 +152,7 @@ def test_interrupted_publish_leaves_previous_release(tmp_path, monkeypatch):
 def test_old_layout_is_converted_once(tmp_path):
     """An OUT written before releases (real `parquet/` folder and `pantau.duckdb` file) becomes the
     symlinked layout on the next build."""
-    from pantau import store
+    from pantau.pipeline import store
 
     out = tmp_path / "out"
     run_build(SEEDS, out)

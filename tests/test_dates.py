@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import pantau.extract.dates as dates_module
-from pantau.extract.dates import DateMention, find_dates, infer_reference_year, parse_publish_date
+import pantau.pipeline.extract.dates as dates_module
+from pantau.pipeline.extract.dates import DateMention, find_dates, infer_reference_year, parse_publish_date
 
 D = dt.date
 

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from pantau.extract.actors import extract_actors
-from pantau.extract.events import extract_events
-from pantau.resolve import resolve_events
+from pantau.pipeline.extract.actors import extract_actors
+from pantau.pipeline.extract.events import extract_events
+from pantau.pipeline.resolve import resolve_events
 
 
 def events(body, **kw):

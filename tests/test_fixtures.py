@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pantau.extract.actors import extract_actors
-from pantau.extract.statements import extract_statements
+from pantau.pipeline.extract.actors import extract_actors
+from pantau.pipeline.extract.statements import extract_statements
 
 ROWS = [
     ln.split("\t")

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import SEEDS, read_all
-from pantau import ingest
-from pantau.build import run_build
-from pantau.ingest import InputFile, Quarantined, RawDoc, discover_inputs, read_input
-from pantau.junk import html_page, warc_bytes, write_format_samples
+
+from pantau.devtools.junk import html_page, warc_bytes, write_format_samples
+from pantau.pipeline import ingest
+from pantau.pipeline.build import run_build
+from pantau.pipeline.ingest import InputFile, Quarantined, RawDoc, discover_inputs, read_input
 
 LEAD = (
     "SAMARINDA – Komisi Pemilihan Umum (KPU) Kota Samarinda menggelar sosialisasi Pilkada 2024 di "
@@ -272,7 +272,7 @@ def test_unlistable_folder_is_reported(tmp_path, monkeypatch):
 
 
 def test_file_vanishing_during_a_build(tmp_path, monkeypatch):
-    import pantau.build as build
+    import pantau.pipeline.build as build
 
     inp = tmp_path / "in"
     inp.mkdir()

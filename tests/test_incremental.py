@@ -8,9 +8,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import SEEDS
-from pantau.build import run_build
+
+from pantau.pipeline.build import run_build
 
 
 def digest(out: Path) -> dict[str, str]:
@@ -28,7 +28,7 @@ def _jsonl(texts: list[str]) -> str:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
     """60 articles recombined from the seeds (the benchmark generator), as one JSON Lines file."""
-    from pantau.benchcorpus import generate, load_pool
+    from pantau.devtools.benchcorpus import generate, load_pool
 
     d = tmp_path_factory.mktemp("gen")
     generate(load_pool(SEEDS), 60, d, seed=7, fmt="jsonl")

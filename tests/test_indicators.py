@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pantau.extract import indicators
-from pantau.extract.indicators import UNITS, find_indicators
+from pantau import lexicon
+from pantau.pipeline.extract import indicators
+from pantau.pipeline.extract.indicators import UNITS, find_indicators
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news-id-2017-2025.jsonl.gz"
 
@@ -206,7 +207,7 @@ def test_offsets_and_vocabulary_hold():
 
 
 def test_unit_vocabulary_is_documented():
-    path = Path(indicators.__file__).resolve().parent.parent / "lexicon" / "indicator_units.toml"
+    path = lexicon.path("indicator_units.toml")
     text = path.read_text(encoding="utf-8")
     header = [line for line in text.splitlines() if line.startswith("#   ")]
     documented = {line.split()[1] for line in header}

@@ -2,11 +2,11 @@
 
 import json
 
-from pantau.build import run_build
-from conftest import read_all
-from pantau.ingest import discover_inputs
-
 import duckdb
+from conftest import read_all
+
+from pantau.pipeline.build import run_build
+from pantau.pipeline.ingest import discover_inputs
 
 LEAD = (
     "SAMARINDA – Komisi Pemilihan Umum (KPU) Kota Samarinda menggelar sosialisasi Pilkada 2024 di "

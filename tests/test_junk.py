@@ -8,11 +8,11 @@ from collections import Counter
 
 import duckdb
 import pytest
-
 from conftest import SEEDS
-from pantau.build import run_build
-from pantau.ingest import input_kind, printable_path
-from pantau.junk import write_junk_corpus
+
+from pantau.devtools.junk import write_junk_corpus
+from pantau.pipeline.build import run_build
+from pantau.pipeline.ingest import input_kind, printable_path
 
 
 def _rows(db, sql):

@@ -1,4 +1,4 @@
-"""The statistical name recognizer (`pantau.ner`): names the rules miss, valid offsets, never a crash."""
+"""The statistical name recognizer (`pantau.pipeline.extract.ner`): names the rules miss, valid offsets, never a crash."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pantau.ner import MODEL_PATH, NameSpan, tag_names, tokenize
+from pantau.pipeline.extract.ner import MODEL_PATH, NameSpan, tag_names, tokenize
 
-pytestmark = pytest.mark.skipif(not MODEL_PATH.exists(), reason="run `python -m pantau.lexicon.train_ner` first")
+pytestmark = pytest.mark.skipif(not MODEL_PATH.exists(), reason="run `python -m pantau.devtools.train_ner` first")
 
 
 def names(text: str, label: str = "PER") -> list[str]:
@@ -132,7 +132,7 @@ def test_actor_gate_changes_no_person(monkeypatch):
     """The recognizer's sentence gate in `extract_actors` only skips sentences whose names would be dropped."""
     from pathlib import Path
 
-    from pantau.extract import actors
+    from pantau.pipeline.extract import actors
 
     rows = [
         ln.split("\t")[0]

@@ -12,11 +12,11 @@ import sys
 
 import duckdb
 import pytest
-
 from conftest import ROOT, SEEDS
-from pantau.build import run_build
-from pantau.ingest import discover_inputs, read_input
-from pantau.junk import write_format_samples
+
+from pantau.devtools.junk import write_format_samples
+from pantau.pipeline.build import run_build
+from pantau.pipeline.ingest import discover_inputs, read_input
 
 _net_events: list[str] = []
 _watching = False

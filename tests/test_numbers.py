@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pantau.extract import numbers
-from pantau.extract.numbers import find_numbers, parse_indonesian_number
+from pantau.pipeline.extract import numbers
+from pantau.pipeline.extract.numbers import find_numbers, parse_indonesian_number
 
 
 @pytest.mark.parametrize(

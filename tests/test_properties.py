@@ -6,9 +6,9 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pantau.clean import clean_text, normalize_text
-from pantau.ingest import RawDoc, decode_bytes, json_line_doc, Quarantined
-from pantau.stage import process_documents
+from pantau.pipeline.clean import clean_text, normalize_text
+from pantau.pipeline.ingest import Quarantined, RawDoc, decode_bytes, json_line_doc
+from pantau.pipeline.stage import process_documents
 
 # Text that looks like Indonesian news and text that looks like nothing: words, cues, quotes, dates,
 # numbers, chrome lines, control and combining characters, other scripts.

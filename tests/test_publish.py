@@ -14,7 +14,7 @@ import pytest
 
 import schemas
 from pantau.cli import main
-from pantau.publish import TABLES, PublishError, publish, validate_descriptor
+from pantau.release.publish import TABLES, PublishError, publish, validate_descriptor
 
 
 def tree(folder: Path) -> dict[str, bytes]:

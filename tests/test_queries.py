@@ -14,7 +14,7 @@ import sys
 import duckdb
 import pytest
 
-from pantau import query as q
+from pantau.analysis import query as q
 from pantau.cli import main
 
 QUERY_NAMES = sorted(p.stem for p in q.queries_dir().glob("*.sql"))
@@ -227,11 +227,11 @@ def test_query_cli_by_name_file_json_and_csv(seeds_build, capsys):
 
 
 def test_query_cli_defaults_to_the_last_build(seeds_build, tmp_path, monkeypatch, capsys):
-    import pantau.cli
+    import pantau.analysis.query
 
     marker = tmp_path / "last_build"
     marker.write_text(str(seeds_build))
-    monkeypatch.setattr(pantau.cli, "LAST_BUILD_FILE", marker)
+    monkeypatch.setattr(pantau.analysis.query, "LAST_BUILD_FILE", marker)
     assert main(["query", "select count(*) as n from statements", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["n"] > 0
     marker.write_text(str(tmp_path / "gone"))

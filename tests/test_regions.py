@@ -12,11 +12,19 @@ from pathlib import Path
 
 import pytest
 
-import pantau.regions as regions
-from pantau.lexicon import build_regions
-from pantau.regions import find_region_mentions, get_region, lookup_region, normalize_place, province_of, regency_of
+import pantau.pipeline.regions as regions
+from pantau import lexicon
+from pantau.devtools import build_regions
+from pantau.pipeline.regions import (
+    find_region_mentions,
+    get_region,
+    lookup_region,
+    normalize_place,
+    province_of,
+    regency_of,
+)
 
-LEXICON = Path(regions.__file__).parent / "lexicon"
+LEXICON = lexicon.DIR
 SOURCE_SQL = Path("/work/shared/data/regions/wilayah.sql")
 CORPUS = Path("/work/shared/corpus/news-id-2017-2025.jsonl.gz")
 

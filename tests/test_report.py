@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pantau.cli import main
-from pantau.report import build_report
+from pantau.release.report import build_report
 
 CHARTS = {"indicators", "events", "months", "actors", "outlets", "advertorials"}
 

@@ -30,7 +30,7 @@ def test_contract_columns_present(table):
 
 
 def test_bad_rows_go_to_quarantine_good_rows_stay():
-    from pantau.tables import _frame, validate_tables
+    from pantau.pipeline.assemble import _frame, validate_tables
 
     arts = _frame(
         "articles", [{"article_id": "a" * 16, "source_path": "x.txt", "is_advertorial": False, "body": "Teguh hadir."}]

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from pantau import serve as sv
 from pantau.cli import main
+from pantau.pipeline import schedule as sv
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFECT = Path(sys.executable).with_name("prefect")

@@ -1,8 +1,8 @@
 """Statements: quote styles, after/before cues, -nya back-references, unnamed speakers, titles are not speech."""
 
-from pantau.extract.actors import extract_actors
-from pantau.extract.statements import extract_statements
-from pantau.text import quote_spans
+from pantau.pipeline.extract.actors import extract_actors
+from pantau.pipeline.extract.statements import extract_statements
+from pantau.pipeline.text import quote_spans
 
 
 def stmts(body):

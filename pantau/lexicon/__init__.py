@@ -10,6 +10,14 @@ import io
 import tomllib
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+DIR = Path(__file__).resolve().parent
+
+
+def path(name: str) -> Path:
+    """Filesystem path of a lexicon data file (`path("calendar.toml")`)."""
+    return DIR / name
 
 
 def read_text(name: str) -> str:

@@ -1,0 +1,1 @@
+"""Reading a built warehouse: named analyst queries and ad-hoc SQL."""

@@ -1,0 +1,392 @@
+"""Ask the warehouse: named analyst queries, one-off SQL, and a small interactive shell.
+
+    pantau query "select outlet, count(*) from articles group by 1"      # last build's warehouse
+    pantau query --name who_said_what_asn --warehouse build
+    pantau query --file warehouse/queries/violations_by_region.sql --json
+    pantau query --list                                               # the named questions
+    pantau sql                                                        # duckdb CLI if installed, else a small REPL
+
+Every connection is read-only, so a query can never change the warehouse (and can run while a build
+replaces it). The named queries live in `warehouse/queries/*.sql`; each starts with a comment block:
+the question on its first line, then what the query does, then a `Columns:` list.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import json
+import logging
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import IO, Iterable
+
+import duckdb
+
+log = logging.getLogger("pantau.analysis.query")
+
+DB_NAME = "pantau.duckdb"
+LAST_BUILD_FILE = Path.home() / ".pantau_last_build"  # written by `pantau build`, read when --warehouse is not given
+
+
+class QueryError(RuntimeError):
+    """A query that cannot run; the message is the one-line reason for the user."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One documented analyst question from `warehouse/queries/<name>.sql`."""
+
+    name: str
+    question: str
+    description: str
+    columns: dict[str, str] = field(default_factory=dict)
+    sql: str = ""
+    path: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# finding the warehouse
+
+
+def default_warehouse() -> Path:
+    """The last build's OUT folder (`pantau build` records it), else `./build`."""
+
+    try:
+        recorded = LAST_BUILD_FILE.read_text(encoding="utf-8").strip()
+    except OSError:
+        recorded = ""
+    if recorded and (Path(recorded) / DB_NAME).exists():
+        return Path(recorded)
+    return Path("build")
+
+
+def resolve_db(warehouse: str | Path | None) -> Path:
+    """Path of the DuckDB file for a warehouse given as an OUT folder or a `.duckdb` file.
+
+    >>> resolve_db("build")            # doctest: +SKIP
+    PosixPath('build/pantau.duckdb')
+    """
+    w = Path(warehouse) if warehouse else default_warehouse()
+    db = w if w.suffix == ".duckdb" or w.is_file() else w / DB_NAME
+    if not db.exists():
+        raise QueryError(
+            f"no warehouse at {db} (build one with `pantau build --input DIR --out OUT`, or pass --warehouse OUT)"
+        )
+    return db
+
+
+def connect(warehouse: str | Path | None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse."""
+    db = resolve_db(warehouse)
+    log.debug("opening %s read-only", db)
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as e:
+        raise QueryError(f"cannot open {db}: {_first_line(e)}") from e
+
+
+# ---------------------------------------------------------------------------------------------
+# the named queries
+
+
+def queries_dir() -> Path:
+    """Folder of the shipped analyst queries (`warehouse/queries`)."""
+    return Path(str(resources.files("warehouse").joinpath("queries")))
+
+
+def parse_query_doc(name: str, sql: str, path: str = "") -> NamedQuery:
+    """Split a query file's leading comment block into question, description and column docs.
+
+    >>> q = parse_query_doc("x", "-- How many?\\n--\\n-- Counts.\\n--\\n-- Columns:\\n--   n  the count\\nSELECT 1 AS n")
+    >>> (q.question, q.description, q.columns)
+    ('How many?', 'Counts.', {'n': 'the count'})
+    """
+    comment: list[str] = []
+    for line in sql.splitlines():
+        s = line.strip()
+        if s.startswith("--"):
+            comment.append(s[2:].rstrip()[1:] if s[2:3] == " " else s[2:].rstrip())
+        elif s:
+            break
+    question = comment[0].strip() if comment else ""
+    desc_lines: list[str] = []
+    columns: dict[str, str] = {}
+    in_columns = False
+    last = None
+    for line in comment[1:]:
+        if line.strip().lower() == "columns:":
+            in_columns = True
+            continue
+        if in_columns:
+            m = re.match(r"\s{2,}(\S+)\s+(.*)$", line)
+            if m:
+                last = m.group(1)
+                columns[last] = m.group(2).strip()
+            elif line.strip() and last:  # continuation of the previous column's text
+                columns[last] += " " + line.strip()
+        else:
+            desc_lines.append(line.strip())
+    description = " ".join(" ".join(desc_lines).split())
+    return NamedQuery(name=name, question=question, description=description, columns=columns, sql=sql, path=path)
+
+
+def list_queries() -> list[NamedQuery]:
+    """Every named query, sorted by name."""
+    out = []
+    for p in sorted(queries_dir().glob("*.sql")):
+        out.append(parse_query_doc(p.stem, p.read_text(encoding="utf-8"), str(p)))
+    return out
+
+
+def named_query(name: str) -> NamedQuery:
+    name = name.removesuffix(".sql")
+    for q in list_queries():
+        if q.name == name:
+            return q
+    names = ", ".join(q.name for q in list_queries())
+    raise QueryError(f"no query named {name!r}; known: {names}")
+
+
+# ---------------------------------------------------------------------------------------------
+# running and printing
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]] | None:
+    """Run one statement; (column names, rows), or None for statements that return nothing."""
+    try:
+        rel = con.sql(sql)
+    except duckdb.Error as e:
+        raise QueryError(_first_line(e)) from e
+    if rel is None:
+        return None
+    try:
+        return list(rel.columns), rel.fetchall()
+    except duckdb.Error as e:
+        raise QueryError(_first_line(e)) from e
+
+
+def _first_line(e: BaseException) -> str:
+    s = str(e).strip()
+    return s.splitlines()[0] if s else type(e).__name__
+
+
+def _json_value(v):
+    if isinstance(v, (dt.date, dt.datetime, dt.time)):
+        return v.isoformat()
+    if isinstance(v, decimal.Decimal):
+        return float(v)
+    if isinstance(v, (bytes, bytearray)):
+        return v.hex()
+    return str(v)
+
+
+def write_json(columns: list[str], rows: list[tuple], out: IO[str]) -> None:
+    out.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2, default=_json_value))
+    out.write("\n")
+
+
+def write_csv(columns: list[str], rows: list[tuple], out: IO[str]) -> None:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(columns)
+    for r in rows:
+        w.writerow(
+            ["" if v is None else (_json_value(v) if not isinstance(v, (str, int, float, bool)) else v) for v in r]
+        )
+
+
+def _cell(v, width: int) -> str:
+    s = "NULL" if v is None else (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else str(v))
+    s = " ".join(s.split())  # one line per row
+    return s if len(s) <= width else s[: max(1, width - 1)] + "…"
+
+
+def format_table(
+    columns: list[str], rows: list[tuple], *, max_width: int | None = None, max_rows: int | None = 40
+) -> str:
+    """A plain-text box table that fits `max_width` columns (long cells are cut with `…`).
+
+    >>> print(format_table(["a", "b"], [(1, "x"), (2, None)]))
+    ┌───┬──────┐
+    │ a │ b    │
+    ├───┼──────┤
+    │ 1 │ x    │
+    │ 2 │ NULL │
+    └───┴──────┘
+    2 rows
+    """
+    max_width = max_width or shutil.get_terminal_size((120, 24)).columns
+    shown = rows if not max_rows or len(rows) <= max_rows else rows[:max_rows]
+    raw = [[_cell(v, 10_000) for v in r] for r in shown]
+    widths = [max([len(c)] + [len(r[i]) for r in raw]) for i, c in enumerate(columns)]
+    # shrink the widest columns until the table fits (3 chars of border per column + 1)
+    budget = max(max_width - (3 * len(columns) + 1), len(columns) * 4)
+    while sum(widths) > budget and max(widths) > 4:
+        i = widths.index(max(widths))
+        widths[i] -= 1
+    numeric = [
+        all(
+            isinstance(r[i], (int, float, decimal.Decimal)) and not isinstance(r[i], bool)
+            for r in shown
+            if r[i] is not None
+        )
+        and any(r[i] is not None for r in shown)
+        for i in range(len(columns))
+    ]
+
+    def line(cells: Iterable[str], right: list[bool]) -> str:
+        parts = [(c.rjust(w) if r else c.ljust(w)) for c, w, r in zip(cells, widths, right)]
+        return "│ " + " │ ".join(parts) + " │"
+
+    out = [
+        "┌─" + "─┬─".join("─" * w for w in widths) + "─┐",
+        line([_cell(c, w) for c, w in zip(columns, widths)], [False] * len(columns)),
+        "├─" + "─┼─".join("─" * w for w in widths) + "─┤",
+    ]
+    for r in shown:
+        out.append(line([_cell(v, w) for v, w in zip(r, widths)], numeric))
+    out.append("└─" + "─┴─".join("─" * w for w in widths) + "─┘")
+    more = f" ({len(shown)} shown; --max-rows 0 for all)" if len(shown) < len(rows) else ""
+    out.append(f"{len(rows)} row{'s' if len(rows) != 1 else ''}{more}")
+    return "\n".join(out)
+
+
+def print_result(result, fmt: str, out: IO[str], *, max_width: int | None = None, max_rows: int | None = 40) -> None:
+    if result is None:
+        if fmt == "table":
+            out.write("ok\n")
+        elif fmt == "json":
+            out.write("[]\n")
+        return
+    columns, rows = result
+    if fmt == "json":
+        write_json(columns, rows, out)
+    elif fmt == "csv":
+        write_csv(columns, rows, out)
+    else:
+        out.write(format_table(columns, rows, max_width=max_width, max_rows=max_rows) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# the interactive shell
+
+SHELL_HELP = """\
+Type SQL ending with `;` (it may span lines). Dot commands:
+  .tables            tables and views with their descriptions
+  .schema TABLE      columns of a table, with types and descriptions
+  .queries           the named analyst questions
+  .run NAME          run a named question
+  .help              this text
+  .quit / .exit      leave (or Ctrl-D)"""
+
+
+def _tables(con) -> tuple[list[str], list[tuple]]:
+    return run_sql(
+        con,
+        "SELECT table_name AS name, 'table' AS kind, coalesce(comment, '') AS description "
+        "FROM duckdb_tables() WHERE NOT internal "
+        "UNION ALL SELECT view_name, 'view', coalesce(comment, '') FROM duckdb_views() "
+        "WHERE NOT internal AND schema_name = 'main' ORDER BY kind, name",
+    )
+
+
+def _schema(con, table: str) -> tuple[list[str], list[tuple]]:
+    t = table.strip().strip(";").strip('"')
+    rows = con.execute(
+        "SELECT column_name AS column, data_type AS type, coalesce(comment, '') AS description "
+        "FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+        [t],
+    ).fetchall()
+    if not rows:
+        raise QueryError(f"no table or view named {t!r} (.tables lists them)")
+    return ["column", "type", "description"], rows
+
+
+def shell(
+    con: duckdb.DuckDBPyConnection,
+    stdin: IO[str] | None = None,
+    out: IO[str] | None = None,
+    *,
+    max_width: int | None = None,
+) -> int:
+    """A small read-eval-print loop on a read-only connection: SQL ending in `;`, and dot commands.
+
+    Returns the number of statements that failed (errors are printed, the loop goes on).
+    """
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
+    interactive = stdin.isatty() if hasattr(stdin, "isatty") else False
+    if interactive:
+        try:
+            import readline  # noqa: F401 - line editing and history for input()
+        except ImportError:
+            pass
+        out.write("pantau sql: read-only DuckDB shell. .help for help, .quit to leave.\n")
+    failures = 0
+    buf: list[str] = []
+
+    def read_line(prompt: str) -> str | None:
+        if interactive and stdin is sys.stdin:
+            try:
+                return input(prompt)
+            except EOFError:
+                return None
+        line = stdin.readline()
+        return None if line == "" else line.rstrip("\n")
+
+    while True:
+        line = read_line("pantau> " if not buf else "   ...> ")
+        if line is None:
+            break
+        stripped = line.strip()
+        if not buf and stripped.startswith("."):
+            cmd, _, arg = stripped.partition(" ")
+            try:
+                if cmd in (".quit", ".exit", ".q"):
+                    break
+                elif cmd == ".help":
+                    out.write(SHELL_HELP + "\n")
+                elif cmd == ".tables":
+                    print_result(_tables(con), "table", out, max_width=max_width, max_rows=0)
+                elif cmd == ".schema":
+                    if not arg:
+                        raise QueryError(".schema needs a table name")
+                    print_result(_schema(con, arg), "table", out, max_width=max_width, max_rows=0)
+                elif cmd == ".queries":
+                    for q in list_queries():
+                        out.write(f"{q.name:<30} {q.question}\n")
+                elif cmd == ".run":
+                    print_result(run_sql(con, named_query(arg.strip()).sql), "table", out, max_width=max_width)
+                else:
+                    raise QueryError(f"unknown command {cmd} (.help lists them)")
+            except QueryError as e:
+                failures += 1
+                out.write(f"Error: {e}\n")
+            continue
+        if not stripped and not buf:
+            continue
+        buf.append(line)
+        if stripped.endswith(";"):
+            sql = "\n".join(buf)
+            buf = []
+            try:
+                print_result(run_sql(con, sql), "table", out, max_width=max_width)
+            except QueryError as e:
+                failures += 1
+                out.write(f"Error: {e}\n")
+    if buf and "".join(buf).strip():  # a last statement without `;` at end of input
+        try:
+            print_result(run_sql(con, "\n".join(buf)), "table", out, max_width=max_width)
+        except QueryError as e:
+            failures += 1
+            out.write(f"Error: {e}\n")
+    return failures
+
+
+# ---------------------------------------------------------------------------------------------
+# command line

@@ -1,0 +1,601 @@
+"""Resolved rows -> the published tables, validated, in memory bounded by the resolution state.
+
+`assemble` takes the extracted parts (see `pantau.pipeline.build`) and the live input units, and
+1. picks one copy of every article (the same text twice is one article: the first source path wins),
+2. resolves actors across the corpus from per-part statistics (`pantau.pipeline.resolve.ActorResolver`),
+3. resolves events (few rows: one list),
+4. streams mentions, statements, indicators and articles part by part: ids, offsets and foreign-key
+   checks, then into id-range buckets on disk,
+5. validates each bucket against its pandera model and sorts it: the buckets in order are the table
+   sorted by id, written as Parquet parts.
+Rows that fail a check go to `quarantine` with the check's name and reason; the good rows are kept.
+The output depends only on the set of live units, never on how units were grouped into parts, which
+is what makes incremental builds byte-identical to full ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pandera.polars as pa
+import polars as pl
+
+import schemas
+from pantau.pipeline.parts import STAGED_SCHEMAS, read_part
+from pantau.pipeline.resolve import ActorResolver, resolve_events, stable_id
+
+try:
+    from pantau.pipeline import regions as _regions
+except ImportError:  # pragma: no cover
+    _regions = None
+
+BIG_TABLES = ("articles", "actor_mentions", "statements", "indicators")
+SPILL_ROWS_BYTES = 96 * 1024 * 1024  # flush bucket buffers to disk beyond this
+
+
+def region_name(code: str | None) -> str | None:
+    if not code or _regions is None:
+        return None
+    r = _regions.get_region(code)
+    return r.name if r else None
+
+
+def _region_names(codes: pl.Series) -> pl.DataFrame:
+    u = [c for c in codes.unique().to_list() if c]
+    return pl.DataFrame(
+        {"region_code": u, "region": [region_name(c) for c in u]},
+        schema={"region_code": pl.String, "region": pl.String},
+    )
+
+
+def _frame(table: str, rows: list[dict] | pl.DataFrame) -> pl.DataFrame:
+    cols = schemas.columns(table)
+    schema = {n: dt for n, dt, _, _ in cols}
+    if isinstance(rows, pl.DataFrame):
+        return rows.select(
+            [pl.col(n).cast(d) if n in rows.columns else pl.lit(None, d).alias(n) for n, d in schema.items()]
+        )
+    if not rows:
+        return pl.DataFrame(schema=schema)
+    return pl.DataFrame([{c: r.get(c) for c in schema} for r in rows], schema=schema, orient="row")
+
+
+def sort_table(table: str, df: pl.DataFrame) -> pl.DataFrame:
+    """Deterministic row order: by primary key (ids are content hashes)."""
+    return df.sort(schemas.PRIMARY_KEYS[table])
+
+
+def _ids(*cols: pl.Series) -> list[str]:
+    return [stable_id(*parts) for parts in zip(*(c.to_list() for c in cols))]
+
+
+class PartedTable:
+    """A table kept on disk as sorted Parquet buckets (in id order), read a slice at a time.
+
+    It offers what `pantau.pipeline.store.publish_build` uses of a polars DataFrame (`height`, `slice`,
+    `write_parquet`), so the warehouse is written without holding the whole table in memory.
+    """
+
+    def __init__(self, files: list[Path], schema: dict[str, pl.DataType]):
+        self.files = [Path(f) for f in files]
+        self.schema = pl.Schema(schema)
+        self.columns = list(schema)
+        self.height = sum(pl.scan_parquet(f).select(pl.len()).collect().item() for f in self.files)
+
+    def __len__(self) -> int:
+        return self.height
+
+    def lazy(self) -> pl.LazyFrame:
+        if not self.files:
+            return pl.DataFrame(schema=self.schema).lazy()
+        return pl.scan_parquet(self.files)
+
+    def slice(self, offset: int, length: int | None = None) -> pl.DataFrame:
+        return self.lazy().slice(offset, length).collect()
+
+    def collect(self) -> pl.DataFrame:
+        return self.lazy().collect()
+
+    def __getitem__(self, col: str) -> pl.Series:
+        return self.lazy().select(col).collect()[col]
+
+    def iter_rows(self, named: bool = False):
+        for f in self.files:
+            yield from pl.read_parquet(f).iter_rows(named=named)
+
+    def write_parquet(self, path, **kw) -> None:
+        self.collect().write_parquet(path, **kw)
+
+
+class _Buckets:
+    """Rows of one table, routed by id prefix into `n` ranges and spilled to disk in chunks."""
+
+    def __init__(self, table: str, folder: Path, n: int):
+        self.table, self.folder, self.n = table, folder, n
+        self.pk = schemas.PRIMARY_KEYS[table]
+        self.buf: list[pl.DataFrame] = []
+        self.bytes = 0
+        self.flushes = 0
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def add(self, df: pl.DataFrame) -> None:
+        if df.height:
+            self.buf.append(df)
+            self.bytes += df.estimated_size()
+            if self.bytes > SPILL_ROWS_BYTES // len(BIG_TABLES):
+                self.flush()
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        df = pl.concat(self.buf, how="vertical")
+        self.buf, self.bytes = [], 0
+        if self.n == 1:
+            df.write_parquet(self.folder / f"b00000-{self.flushes:05d}.parquet")
+        else:
+            b = (pl.col(self.pk).str.slice(0, 8).str.to_integer(base=16).cast(pl.UInt64) * self.n) // (1 << 32)
+            for (i,), part in df.with_columns(b.alias("_b")).group_by("_b"):
+                part.drop("_b").write_parquet(self.folder / f"b{i:05d}-{self.flushes:05d}.parquet")
+        self.flushes += 1
+
+    def finish(self, failed: list[dict]) -> PartedTable:
+        """Validate and sort every bucket; returns the table as sorted bucket files."""
+        self.flush()
+        out_dir = self.folder / "final"
+        out_dir.mkdir(exist_ok=True)
+        files = []
+        schema = {n: dt for n, dt, _, _ in schemas.columns(self.table)}
+        for i in range(self.n):
+            chunks = sorted(self.folder.glob(f"b{i:05d}-*.parquet"))
+            if not chunks:
+                continue
+            df = pl.concat([pl.read_parquet(c) for c in chunks], how="vertical")
+            df, bad = _validate_model(self.table, df)
+            failed.extend(bad)
+            p = out_dir / f"b{i:05d}.parquet"
+            sort_table(self.table, df).write_parquet(p)
+            files.append(p)
+            for c in chunks:
+                c.unlink()
+        return PartedTable(files, schema)
+
+
+def _validate_model(t: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
+    """The pandera model of table `t`; failing rows are removed and reported."""
+    failed: list[dict] = []
+    pk = schemas.PRIMARY_KEYS
+    model = schemas.MODELS[t]
+    try:
+        model.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as e:
+        fc = e.failure_cases
+        idx = fc.filter(pl.col("index").is_not_null())
+        bad_rows = sorted(set(idx["index"].to_list()))
+        for r in idx.unique(["index", "check"]).sort(["index", "check"]).iter_rows(named=True):
+            row = df.row(r["index"], named=True)
+            failed.append(
+                {
+                    "source": row.get("article_id") or row[pk[t]],
+                    "table": t,
+                    "stage": "validate",
+                    "check": str(r["check"]),
+                    "reason": f"{r['column']}: {str(r['failure_case'])[:80]}",
+                }
+            )
+        if idx.height == 0 and fc.height:  # a table-level failure (wrong column type): fail the build loudly
+            raise RuntimeError(f"{t} does not match its schema: {fc.head(3)}") from None
+        df = df.with_row_index("_row").filter(~pl.col("_row").is_in(bad_rows)).drop("_row")
+    return df, failed
+
+
+def _offset_flags(df: pl.DataFrame, bodies: pl.DataFrame) -> pl.DataFrame:
+    """Add `_chk`: `article_fk` (no such article), `offsets_match_body` (the offsets do not slice `text`
+    out of the body) or null."""
+    j = df.with_row_index("_r").join(bodies, on="article_id", how="left").sort("_r")
+    bad = (
+        pl.col("body").is_null()
+        | (pl.col("char_start") < 0)
+        | (pl.col("char_end") > pl.col("body").str.len_chars())
+        | (pl.col("char_end") <= pl.col("char_start"))
+        | (pl.col("body").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")) != pl.col("text"))
+    )
+    return j.with_columns(
+        pl.when(pl.col("body").is_null())
+        .then(pl.lit("article_fk"))
+        .when(bad)
+        .then(pl.lit("offsets_match_body"))
+        .otherwise(pl.lit(None, pl.String))
+        .alias("_chk")
+    ).drop("_r", "body")
+
+
+def _apply_checks(t: str, df: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
+    """The actor must exist (a failed actor check wins over an offsets one); failing rows are removed
+    and reported, the rest become table `t`."""
+    pk = schemas.PRIMARY_KEYS[t]
+    fk_col = {"actor_mentions": "actor_id", "statements": "speaker_actor_id", "indicators": "source_actor_id"}[t]
+    df = df.with_columns(
+        pl.when(pl.col(fk_col).is_not_null() & ~pl.col(fk_col).is_in(actor_ids.implode()))
+        .then(pl.lit("actor_fk"))
+        .otherwise(pl.col("_chk"))
+        .alias("_chk")
+    )
+    bad = df.filter(pl.col("_chk").is_not_null())
+    failed = [
+        {
+            "source": r["article_id"],
+            "table": t,
+            "stage": "validate",
+            "check": r["_chk"],
+            "reason": f"{r['_chk']} failed for {pk}={r[pk]}",
+        }
+        for r in bad.select("article_id", pk, "_chk").iter_rows(named=True)
+    ]
+    return _frame(t, df.filter(pl.col("_chk").is_null())), failed
+
+
+def _row_checks(
+    t: str, df: pl.DataFrame, bodies: pl.DataFrame, actor_ids: pl.Series
+) -> tuple[pl.DataFrame, list[dict]]:
+    """Offsets must slice `text` out of the article body; the actor must exist."""
+    return _apply_checks(t, _offset_flags(df, bodies), actor_ids)
+
+
+def _event_checks(
+    events: pl.DataFrame, article_ids: pl.Series, actor_ids: pl.Series
+) -> tuple[pl.DataFrame, list[dict]]:
+    """Every article and organizer an event names must exist."""
+    bad_ev = events.filter(
+        pl.col("article_ids").list.eval(pl.element().is_in(article_ids.implode())).list.all().not_()
+        | pl.col("organizer_actor_ids").list.eval(pl.element().is_in(actor_ids.implode())).list.all().not_()
+    )
+    failed = [
+        {
+            "source": r["event_id"],
+            "table": "events",
+            "stage": "validate",
+            "check": "article_or_actor_fk",
+            "reason": f"event {r['event_id']} names an unknown article or actor",
+        }
+        for r in bad_ev.iter_rows(named=True)
+    ]
+    return events.filter(~pl.col("event_id").is_in(bad_ev["event_id"].implode())), failed
+
+
+def validate_tables(tables: dict[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame], list[dict]]:
+    """All checks over whole in-memory tables (what `assemble` does part by part and bucket by bucket):
+    offsets and foreign keys, then each pandera model; failing rows are removed and reported."""
+    failed: list[dict] = []
+    tables = dict(tables)
+    bodies = tables["articles"].select("article_id", "body")
+    actor_ids = tables["actors"]["actor_id"]
+    for t in ("actor_mentions", "statements", "indicators"):
+        tables[t], bad = _row_checks(t, tables[t], bodies, actor_ids)
+        failed.extend(bad)
+    tables["events"], bad = _event_checks(tables["events"], tables["articles"]["article_id"], actor_ids)
+    failed.extend(bad)
+    for t, df in list(tables.items()):
+        tables[t], bad = _validate_model(t, df)
+        failed.extend(bad)
+    return tables, failed
+
+
+_QCOLS = ["source", "table", "stage", "check", "reason"]
+
+
+def _prepare_part(i, kept, kept_rows, rows_of, part_units) -> dict[str, pl.DataFrame]:
+    """Step 4 of `assemble` for one part, up to the actor ids (so it can be cached across builds whose
+    actor resolution differs): articles; mentions, statements and indicators deduplicated, with ids
+    and offset checks (`_chk`) and their local actor keys; the part's quarantine rows."""
+    arts = (
+        kept_rows(i, "articles")
+        .drop("source_path")
+        .join(kept.select("article_id", "source_path"), on="article_id", how="left")
+    )
+    arts = arts.join(_region_names(arts["region_code"]), on="region_code", how="left")
+    bodies = arts.select("article_id", "body")
+
+    m = (
+        kept_rows(i, "mentions")
+        .sort(["article_id", "char_start", "char_end", "local_key", "text"])
+        .unique(["article_id", "char_start", "char_end"], keep="first", maintain_order=True)
+    )
+    m = m.with_columns(pl.Series("mention_id", _ids(m["article_id"], m["char_start"], m["char_end"]), dtype=pl.String))
+    m = _offset_flags(m.select("mention_id", "article_id", "local_key", "text", "char_start", "char_end"), bodies)
+
+    s = (
+        kept_rows(i, "statements")
+        .sort(["article_id", "char_start", "char_end", "kind", "local_key", "text"], nulls_last=True)
+        .unique(["article_id", "char_start", "char_end", "kind"], keep="first", maintain_order=True)
+    )
+    s = s.with_columns(
+        pl.Series("statement_id", _ids(s["article_id"], s["char_start"], s["char_end"], s["kind"]), dtype=pl.String)
+    )
+    s = _offset_flags(
+        s.select(
+            "statement_id", "article_id", "local_key", "speaker_label", "text", "kind", "char_start", "char_end", "cue"
+        ),
+        bodies,
+    )
+
+    x = (
+        kept_rows(i, "indicators")
+        .sort(["article_id", "value_start", "value_end", "char_start", "char_end", "metric"])
+        .unique(["article_id", "value_start", "value_end"], keep="first", maintain_order=True)
+    )
+    x = x.join(_region_names(x["region_code"]), on="region_code", how="left")
+    x = x.with_columns(
+        pl.Series("indicator_id", _ids(x["article_id"], x["value_start"], x["value_end"]), dtype=pl.String)
+    )
+    x = _offset_flags(
+        x.select(
+            "indicator_id",
+            "article_id",
+            "metric",
+            "value",
+            "unit",
+            "region",
+            "region_code",
+            "source_key",
+            "text",
+            "char_start",
+            "char_end",
+        ),
+        bodies,
+    )
+
+    # quarantine rows of live units; a row about the unit itself is repeated for each place it is at now
+    q = rows_of(i, "quarantine").join(
+        part_units[i].select(pl.col("key").alias("input_key"), "source0", "sources"), on="input_key", how="left"
+    )
+    q = q.with_columns(
+        pl.when(pl.col("source") == pl.col("source0"))
+        .then(pl.col("sources"))
+        .otherwise(pl.concat_list(pl.col("source")))
+        .alias("source")
+    ).explode("source")
+    return {
+        "articles": _frame("articles", arts),
+        "actor_mentions": m,
+        "statements": s,
+        "indicators": x,
+        "quarantine": q.select(_QCOLS),
+    }
+
+
+def _finish_part(
+    pre: dict[str, pl.DataFrame], lm: pl.DataFrame, actor_ids: pl.Series
+) -> tuple[dict[str, pl.DataFrame], list[dict]]:
+    """Attach the resolved actor ids to a prepared part and run the remaining checks."""
+    failed: list[dict] = []
+    m = pre["actor_mentions"].join(lm, on=["article_id", "local_key"], how="inner", maintain_order="left")
+    s = pre["statements"].join(
+        lm.rename({"actor_id": "speaker_actor_id"}), on=["article_id", "local_key"], how="left", maintain_order="left"
+    )
+    x = pre["indicators"].join(
+        lm.rename({"local_key": "source_key", "actor_id": "source_actor_id"}),
+        on=["article_id", "source_key"],
+        how="left",
+        maintain_order="left",
+    )
+    out = {"articles": pre["articles"], "quarantine": pre["quarantine"]}
+    for t, df in (("actor_mentions", m), ("statements", s), ("indicators", x)):
+        out[t], bad = _apply_checks(t, df, actor_ids)
+        failed.extend(bad)
+    return out, failed
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(hashlib.sha256(p).digest())
+    return h.hexdigest()[:24]
+
+
+def _frame_digest(df: pl.DataFrame) -> bytes:
+    """Order-independent digest of a frame's rows (same polars version, same process or not)."""
+    if df.height == 0:
+        return str(df.schema).encode()
+    # text, not IPC: Arrow string views make IPC bytes depend on how a frame was built
+    return df.sort(df.columns, nulls_last=True).write_ndjson().encode("utf-8")
+
+
+_FINGERPRINT: str | None = None
+
+
+def code_fingerprint() -> str:
+    """sha256 of pantau's and schemas' code and lexicons, and the polars version: cached assembly
+    results are reused only by the same code (any change recomputes them)."""
+    global _FINGERPRINT
+    if _FINGERPRINT is None:
+        h = hashlib.sha256(pl.__version__.encode())
+        here = Path(__file__).resolve().parents[1]
+        for root in (here, here.parent / "schemas"):
+            for p in sorted(root.rglob("*")):
+                if p.is_file() and "__pycache__" not in p.parts:
+                    h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
+        _FINGERPRINT = h.hexdigest()[:16]
+    return _FINGERPRINT
+
+
+def assemble(
+    parts: list[Path],
+    live: pl.DataFrame,
+    spill: Path,
+    extra_quarantine: list[dict],
+    n_buckets: int = 1,
+    cache: Path | None = None,
+    used_cache: set[str] | None = None,
+) -> dict[str, pl.DataFrame | PartedTable]:
+    """The seven output tables from the extracted parts.
+
+    `live` has one row per current input unit: `key` (content key) and `source` (where it is now).
+    A unit extracted into several parts is read from the first part (by name) only.
+    """
+    shutil.rmtree(spill, ignore_errors=True)
+    spill.mkdir(parents=True)
+    used_cache = set() if used_cache is None else used_cache
+    parts = sorted(Path(p) for p in parts)
+    sources = live.group_by("key").agg(
+        pl.col("source").min().alias("source_min"), pl.col("source").sort().alias("sources")
+    )
+    # which part holds each live unit, and the place it was read from when extracted
+    # (one pass: a unit in several parts belongs to the first part by name)
+    owners = [
+        pl.read_parquet(p / "units.parquet")
+        .join(sources.select("key"), on="key", how="semi")
+        .with_columns(pl.lit(i, pl.Int32).alias("part"))
+        for i, p in enumerate(parts)
+    ]
+    owner = (
+        pl.concat(owners) if owners else pl.DataFrame(schema={"key": pl.String, "source0": pl.String, "part": pl.Int32})
+    )
+    del owners
+    owner = owner.unique("key", keep="first", maintain_order=True).join(
+        sources, on="key", how="left", maintain_order="left"
+    )
+    # partition_by, not one filter per part: on 1M units each filter kept ~30 MB of the whole frame's
+    # string buffers alive (573 parts: the build died at 24 GB)
+    by_part = owner.partition_by("part", as_dict=True, include_key=False, maintain_order=True)
+    empty = owner.clear().drop("part")
+    part_units = {i: by_part.get((i,), empty) for i in range(len(parts))}
+    del by_part, owner, sources
+
+    def rows_of(i: int, key: str, columns: list[str] | None = None) -> pl.DataFrame:
+        cols = None if columns is None else sorted(set(columns) | {"input_key"}, key=list(STAGED_SCHEMAS[key]).index)
+        df = read_part(parts[i], key, cols)
+        return df.join(part_units[i].select(pl.col("key").alias("input_key")), on="input_key", how="semi")
+
+    # 1. one copy of each article: the smallest current source path
+    cands = []
+    for i in range(len(parts)):
+        a = rows_of(i, "articles", ["article_id", "source_path"]).join(
+            part_units[i].select(pl.col("key").alias("input_key"), "source0", "source_min"), on="input_key", how="left"
+        )
+        cands.append(
+            a.select(
+                "article_id",
+                "input_key",
+                pl.when(pl.col("source_path") == pl.col("source0"))
+                .then(pl.col("source_min"))
+                .otherwise(pl.col("source_path"))
+                .alias("source_path"),
+            )
+        )
+    kept = (
+        pl.concat(cands)
+        if cands
+        else pl.DataFrame(schema={"article_id": pl.String, "input_key": pl.String, "source_path": pl.String})
+    )
+    kept = kept.sort(["article_id", "source_path", "input_key"]).unique("article_id", keep="first", maintain_order=True)
+    del cands  # corpus-sized: every article's candidate row
+    kept_ids = kept["article_id"]
+    kept_pairs = kept.select("article_id", "input_key")
+
+    def kept_rows(i: int, key: str, columns: list[str] | None = None) -> pl.DataFrame:
+        return rows_of(i, key, columns).join(kept_pairs, on=["article_id", "input_key"], how="semi")
+
+    # 2. actors across the corpus
+    resolver = ActorResolver()
+    actor_cols = ["article_id", "local_key", "kind", "name", "role", "region_code", "forms", "unnamed_office"]
+    for i in range(len(parts)):
+        resolver.add(kept_rows(i, "actors", actor_cols))
+    key_map = resolver.finish()
+
+    def local_map(i: int) -> pl.DataFrame:
+        loc = resolver.with_keys(kept_rows(i, "actors", ["article_id", "local_key", "kind", "name"]))
+        return loc.join(key_map, on="key", how="inner").select("article_id", "local_key", "actor_id")
+
+    for i in range(len(parts)):
+        resolver.add_article_counts(resolver.with_keys(kept_rows(i, "actors", ["article_id", "kind", "name"])))
+    failed: list[dict] = []
+    actors = _frame("actors", resolver.table(region_name))
+    actors, bad = _validate_model("actors", actors)
+    failed.extend(bad)
+    actor_ids = actors["actor_id"]
+
+    # 3. events (one list: a few per hundred articles)
+    local_events: list[dict] = []
+    for i in range(len(parts)):
+        ev = kept_rows(i, "events").unique(["article_id", "event_type"], keep="first", maintain_order=True)
+        if not ev.height:
+            continue
+        lm = local_map(i)
+        orgs = (
+            ev.select("article_id", "event_type", pl.col("organizer_keys").alias("local_key"))
+            .explode("local_key")
+            .join(lm, on=["article_id", "local_key"], how="inner")
+            .group_by("article_id", "event_type")
+            .agg(pl.col("actor_id").alias("organizer_ids"))
+        )
+        ev = ev.join(orgs, on=["article_id", "event_type"], how="left").with_columns(
+            pl.col("organizer_ids").fill_null(pl.lit([], pl.List(pl.String)))
+        )
+        local_events.extend(ev.drop("input_key").to_dicts())
+    events = _frame("events", resolve_events(local_events, {}, region_name))
+    del local_events
+    events, bad = _event_checks(events, kept_ids, actor_ids)
+    failed.extend(bad)
+    events, bad = _validate_model("events", events)
+    failed.extend(bad)
+
+    # 4. the big tables, part by part, into id-range buckets (a part whose inputs to this step did not
+    # change since the last build is read back from the cache instead of being recomputed)
+    buckets = {t: _Buckets(t, spill / t, n_buckets) for t in BIG_TABLES}
+    quarantine: list[pl.DataFrame] = []
+    fingerprint = code_fingerprint()
+    for i in range(len(parts)):
+        pre = None
+        key = None
+        if cache is not None:
+            key = _digest(
+                fingerprint.encode(),
+                parts[i].name.encode(),
+                _frame_digest(part_units[i].with_columns(pl.col("sources").list.join("\x00"))),
+                _frame_digest(
+                    kept.join(part_units[i].select(pl.col("key").alias("input_key")), on="input_key", how="semi")
+                ),
+            )
+            hit = cache / key
+            if (hit / "_SUCCESS").exists():
+                pre = {t: pl.read_parquet(hit / f"{t}.parquet") for t in (*BIG_TABLES, "quarantine")}
+        if pre is None:
+            pre = _prepare_part(i, kept, kept_rows, rows_of, part_units)
+            if key is not None:
+                tmp = cache / (key + ".tmp")
+                shutil.rmtree(tmp, ignore_errors=True)
+                tmp.mkdir(parents=True)
+                for t, df in pre.items():
+                    df.write_parquet(tmp / f"{t}.parquet")
+                (tmp / "_SUCCESS").write_text("ok")
+                shutil.rmtree(cache / key, ignore_errors=True)
+                tmp.rename(cache / key)
+        if key is not None:
+            used_cache.add(key)
+        out, bad = _finish_part(pre, local_map(i), actor_ids)
+        failed.extend(bad)
+        for t in BIG_TABLES:
+            buckets[t].add(out[t])
+        quarantine.append(out["quarantine"])
+
+    tables: dict[str, pl.DataFrame | PartedTable] = {t: buckets[t].finish(failed) for t in BIG_TABLES}
+    tables["actors"] = sort_table("actors", actors)
+    tables["events"] = sort_table("events", events)
+    qcols = _QCOLS
+    q = pl.concat(
+        [df.select(qcols) for df in quarantine]
+        + [
+            pl.DataFrame(extra_quarantine + failed, schema={c: pl.String for c in qcols}, orient="row")
+            if extra_quarantine or failed
+            else pl.DataFrame(schema={c: pl.String for c in qcols})
+        ],
+        how="vertical",
+    )
+    q = q.with_columns(pl.Series("quarantine_id", _ids(*(q[c] for c in qcols)), dtype=pl.String))
+    tables["quarantine"] = sort_table("quarantine", _frame("quarantine", q).unique("quarantine_id", keep="first"))
+    return {
+        t: tables[t]
+        for t in ("articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine")
+    }

@@ -1,0 +1,847 @@
+"""Persons and organizations named in one article body, with every mention's offsets.
+
+Rules, in the order they claim text (longer and more specific claims win an overlap):
+1. regional governments by pattern: `Pemerintah Kabupaten Kutai Timur (Pemkab Kutim)`, `Pemkab Kukar`;
+2. known organizations from `lexicon/organizations.csv`, with a region after a regional body
+   (`Bawaslu Kukar`, `KPU Jabar`) and a definition in parentheses (`Badan Pengawas Pemilu (Bawaslu)`);
+3. new organizations defined as `Long Name (ABBR)` whose long name starts with an organization word,
+   and capitalized phrases ending in one (`Smart Academy`);
+4. persons: after an office and a comma (`Ketua Bawaslu Kukar, Teguh Wibowo,`), after an office
+   (`Panglima TNI Jenderal Agus Subiyanto`), after a title (`Prof. Bambang Iswanto`), before a verb of
+   saying or acting (`Lolly Suhenty mengatakan`), after a quote cue (`kata Bagja`);
+5. unnamed office holders who act or speak (`Sekretaris Camat Loa Janan menyampaikan ...`);
+6. short forms (`Bambang`, `Akhmad Taufik`) of a full name in the same article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pantau import lexicon
+
+try:  # the national gazetteer
+    from pantau.pipeline import regions as _regions
+except ImportError:  # pragma: no cover - only while bootstrapping
+    _regions = None
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str  # local actor key: "person|Bambang Arwanto", "organization|Badan Pengawas Pemilu Kutai Kartanegara"
+    how: str  # which rule found it
+
+
+@dataclass
+class LocalActor:
+    key: str
+    kind: str  # person | organization
+    name: str
+    role: str | None = None
+    region_code: str | None = None
+    forms: set[str] = field(default_factory=set)
+    first: int = 10**9
+    unnamed_office: bool = False  # a person named by office only (`Sekretaris Camat Loa Janan`)
+
+
+@dataclass
+class ActorResult:
+    actors: dict[str, LocalActor]
+    mentions: list[Mention]  # sorted by start, non-overlapping
+
+    def at(self, pos: int) -> Mention | None:
+        for m in self.mentions:
+            if m.start <= pos < m.end:
+                return m
+        return None
+
+
+# --------------------------------------------------------------------------- lexicon-derived patterns
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+NAME_WORD = r"(?:[A-Z][a-z]+(?:['’][A-Za-z]+|-[a-z]+)*|[A-Z]\.?(?=[ \t]+[A-Z]))"
+NAME_SEQ = NAME_WORD + r"(?:[ \t]+(?:(?:bin|binti|van|de|al|el|da)[ \t]+)?" + NAME_WORD + r"){0,4}"
+DEGREE = r"(?:,?[ \t]+(?:(?:[SMD]\.?\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.?D\.?|Lc\.?|MBA|MPA|MM|MH|MSi|SH|SE|SIP|SSos|SPd|ST)(?:,?[ \t]*(?=[A-Z][A-Za-z]{0,4}\.)|\b)))"
+ROMAN = r"(?:I{1,3}|IV|V|VI{0,3}|IX|X)"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    offices = lexicon.offices()
+    acting = [t for t, c in lexicon.office_categories().items() if c == "acting"]
+    office_terms = [t for t in offices if t not in acting]
+    titles = lexicon.titles()
+    orgs = lexicon.organizations()
+    org_alias = {}
+    for o in orgs:
+        org_alias[o["canonical"]] = o
+        for a in o["aliases"]:
+            org_alias[a] = o
+    sp = lexicon.speech()
+    title_re = r"(?:(?:" + _alt(titles) + r")(?:[ \t]+|(?<=\.)))"
+    acting_re = r"(?:(?:" + _alt(acting) + r")\.?[ \t]+(?:\([A-Za-z]+\)[ \t]+)?)"
+    office_re = r"(?:" + _alt(office_terms) + r")"
+    tail_tok = r"(?:[A-Z][\w.&'’/-]*|" + ROMAN + r"|\([A-Za-z ]{2,20}\)|RI|se-[A-Z]\w+)"
+    tail_lower = r"(?:dan|dari|bidang|divisi|urusan|pada|untuk)"
+    office_ci_re = (
+        r"(?:"
+        + _alt(office_terms + [t[0].lower() + t[1:] for t in office_terms if t[0].isupper() and not t.isupper()])
+        + r")"
+    )
+    office_phrase_ci = (
+        r"(?P<office>"
+        + acting_re
+        + r"?"
+        + office_ci_re
+        + r"(?:[ \t]+"
+        + tail_tok
+        + r"|[ \t]+"
+        + tail_lower
+        + r"(?=[ \t]+[A-Z])){0,9})"
+    )
+    office_phrase = (
+        r"(?P<office>"
+        + acting_re
+        + r"?"
+        + office_re
+        + r"(?:[ \t]+"
+        + tail_tok
+        + r"|[ \t]+"
+        + tail_lower
+        + r"(?=[ \t]+[A-Z])){0,9})"
+    )
+    return {
+        "title": title_re,
+        "office_phrase": office_phrase,
+        "apposition": re.compile(
+            r"(?<![\w-])" + office_phrase + r"[ \t]*,[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
+            r"(?P<deg>" + DEGREE + r"*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:dalam|saat|ketika|pada|di|yang|juga|pun|"
+            r"mengatakan|menyampaikan|menjelaskan|menegaskan|menambahkan|menyebut|menyebutkan|menilai|"
+            r"berharap|meminta|mengajak|mengungkapkan|melalui|bersama|dan|selaku|sebagai)\b)"
+        ),
+        "office_name": re.compile(
+            r"(?<![\w-])" + office_phrase + r"[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
+        ),
+        "titled": re.compile(
+            r"(?<![\w-])(?P<titles>(?:"
+            + _alt(
+                [
+                    t
+                    for t in titles
+                    if t[0].isupper()
+                    and (t.endswith(".") or t in ("Prof", "KH", "Kyai", "Kiai", "Habib", "Ustaz", "Ustadz", "Gus"))
+                    and t not in ("Pol.", "Purn.", "Inf.")
+                ]
+            )
+            + r")[ \t]*(?:"
+            + title_re
+            + r")*)(?P<name>"
+            + NAME_SEQ
+            + r")"
+        ),
+        "name_verb": re.compile(
+            r"(?<![\w-])(?P<name>"
+            + NAME_SEQ
+            + r")(?P<deg>"
+            + DEGREE
+            + r"*)[ \t]*,?[ \t]+(?:juga[ \t]+|pun[ \t]+|kembali[ \t]+|lalu[ \t]+|kemudian[ \t]+|"
+            r"sebelumnya[ \t]+|telah[ \t]+|sudah[ \t]+|akan[ \t]+)?(?P<verb>" + _alt(sp["reporting"]) + r")\b"
+        ),
+        "cue_name": re.compile(
+            r"(?:[”\"’][ \t]*,?[ \t]*|,[ \t]+|\s)(?:"
+            + _alt(sp["after_quote"])
+            + r")[ \t]+(?P<titles>"
+            + title_re
+            + r"*)(?:"
+            + office_phrase_ci
+            + r"[ \t]+)?(?P<name>"
+            + NAME_SEQ
+            + r")"
+        ),
+        "according": re.compile(
+            r"\b[Mm]enurut[ \t]+(?P<titles>"
+            + title_re
+            + r"*)(?:"
+            + office_phrase_ci
+            + r"[ \t]*,?[ \t]+)?(?P<name>"
+            + NAME_SEQ
+            + r")[ \t]*,"
+        ),
+        "unnamed_office": re.compile(
+            r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, )|(?<=itu )|(?<=ini )|(?<=oleh ))(?P<office>"
+            + acting_re
+            + r"?"
+            + office_re
+            + r"(?:[ \t]+"
+            + tail_tok
+            + r"){1,8})(?=[ \t]*(?:,[ \t]*yang\s[^,]{0,80},[ \t]*)?[ \t]+(?:juga[ \t]+|pun[ \t]+)?(?:me[a-z]+|ber[a-z]+|"
+            r"turut|hadir)\b)"
+        ),
+        "org_alias": re.compile(r"(?<![\w])(?P<alias>" + _alt(org_alias) + r")(?![\w])"),
+        "org_alias_map": org_alias,
+        "gov": re.compile(
+            r"(?<![\w-])(?:Pemerintah[ \t]+(?P<lvl>Kabupaten|Kota|Provinsi)(?:[ \t]*\((?:Pemkab|Pemkot|Pemprov)\))?|"
+            r"(?P<abbr>Pemkab|Pemkot|Pemprov|Pemda))[ \t]+(?P<region>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+            r"(?:[ \t]*\((?P<ra>[A-Za-z ]{2,20})\))?"
+        ),
+        "definition": re.compile(
+            r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk|atau|&|di|dari|serta)){1,12})[ \t]+\((?P<abbr>[A-Z][A-Za-z-]{1,14}(?:\s[A-Z][A-Za-z]{1,10})?)\)"
+        ),
+        "cap_phrase": re.compile(r"(?<![\w-])[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){1,5}"),
+    }
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _region_lookup(text: str, context=(), levels=None):
+    return _cached_region_lookup(text, tuple(context), frozenset(levels) if levels is not None else None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cached_region_lookup(text: str, context: tuple, levels: frozenset | None):
+    """Gazetteer lookups are pure and news repeats its capitalized words: cache them per process."""
+    if _regions is None:
+        return None
+    try:
+        m = _regions.lookup_region(text, context_codes=context, fuzzy=False, levels=levels)
+    except Exception:  # noqa: BLE001 - gazetteer lookups never stop extraction
+        return None
+    return m.region if m else None
+
+
+_BIG_LEVELS = frozenset({"province", "regency", "city"})
+_PREFIX_WORDS = {"Kota", "Kabupaten", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Kab.", "Kec.", "Prov."}
+
+
+def _is_region_word(tok: str) -> bool:
+    """A region name that cannot be part of a person's name: provinces, regencies and cities, and
+    multi-word districts. One-word districts (`Bambang` in Mamasa) are too often also given names."""
+    return _region_lookup(tok, levels=None if " " in tok.strip() else _BIG_LEVELS) is not None
+
+
+def _is_jurisdiction(text: str) -> bool:
+    return _region_lookup(text) is not None
+
+
+def _strip_parens(s: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\s*\([^)]*\)", "", s)).strip()
+
+
+_AFFIXED_NOUN = re.compile(r"^(?:Ke|Pe|Pem|Pen|Peng|Peny|Per)[a-z]{3,}an$")
+
+
+def _bad_name_token(tok: str) -> bool:
+    t = tok.rstrip(".,")
+    if (
+        t in lexicon.cap_stopwords()
+        or t in lexicon.offices()
+        or t in _patterns()["org_alias_map"]
+        or t in lexicon.org_heads()
+        or _AFFIXED_NOUN.match(t)
+    ):
+        return True
+    if t.lower() in lexicon.common_words() and len(t) > 1:
+        return True
+    return False
+
+
+def clean_person_name(raw: str) -> str | None:
+    """A person's name without titles, ranks and surrounding non-name words; None if nothing name-like remains.
+
+    >>> clean_person_name("Prof. Bambang Iswanto")
+    'Bambang Iswanto'
+    >>> clean_person_name("Aceh Tgk Faisal Ali")
+    'Faisal Ali'
+    """
+    toks = raw.split()
+    titles = lexicon.titles()
+
+    def is_title(t: str) -> bool:
+        return t in titles or t.rstrip(".") in titles or t + "." in titles
+
+    # a title or rank inside the run starts the name after it: "MPU Aceh Tgk Faisal Ali"
+    last_title = max((i for i, t in enumerate(toks) if is_title(t)), default=-1)
+    toks = toks[last_title + 1 :]
+    while toks and (_bad_name_token(toks[-1]) or _is_region_word(toks[-1]) and len(toks) > 1):
+        toks.pop()
+    # acronyms, numbers and brackets before a name belong to what precedes it: "DPP Yorrys Raweyai"
+    while toks and (len(toks[0]) > 1 and toks[0].isupper() or re.search(r"[\d()]", toks[0])):
+        toks.pop(0)
+    changed = True
+    while changed and toks:
+        changed = False
+        for n in (3, 2, 1):
+            if len(toks) > n and (n > 1 or not _bad_name_token(toks[0])) and _is_region_word(" ".join(toks[:n])):
+                toks = toks[n:]
+                changed = True
+                break
+        while toks and _bad_name_token(toks[0]):
+            toks.pop(0)
+            changed = True
+    if not toks:
+        return None
+    if any(_bad_name_token(t) for t in toks):
+        # cut at the first non-name token: "Teguh Wibowo Pilkada" -> "Teguh Wibowo"
+        keep = []
+        for t in toks:
+            if _bad_name_token(t):
+                break
+            keep.append(t)
+        toks = keep
+    if not toks or all(len(t.rstrip(".")) == 1 for t in toks):
+        return None
+    if _is_region_word(" ".join(toks)):
+        return None  # "Sekretaris Camat Loa Janan": the words after an office are its jurisdiction
+    return " ".join(toks)
+
+
+def _office_role(office: str) -> str:
+    return _strip_parens(office).strip(" ,")
+
+
+class _Builder:
+    def __init__(self, body: str):
+        self.body = body
+        self.actors: dict[str, LocalActor] = {}
+        self.claims: list[Mention] = []
+
+    def actor(self, kind: str, name: str, **kw) -> LocalActor:
+        key = f"{kind}|{name}"
+        a = self.actors.get(key)
+        if a is None:
+            a = self.actors[key] = LocalActor(key, kind, name)
+        for k, v in kw.items():
+            if v and (getattr(a, k) is None or k == "role" and len(v) > len(a.role or "")):
+                setattr(a, k, v)
+        return a
+
+    def claim(self, start: int, end: int, actor: LocalActor, how: str) -> None:
+        text = self.body[start:end]
+        actor.forms.add(text)
+        actor.first = min(actor.first, start)
+        self.claims.append(Mention(start, end, text, actor.key, how))
+
+
+def _region_of_phrase(phrase: str) -> str | None:
+    """Region code named at the end of an office phrase: `Ketua Bawaslu Kukar` -> 64.02."""
+    toks = _strip_parens(phrase).split()
+    for n in (3, 2, 1):
+        if len(toks) > n:
+            r = _region_lookup(" ".join(toks[-n:]))
+            if r:
+                return r.code
+    return None
+
+
+# --------------------------------------------------------------------------- organizations
+
+
+def _org_name_with_region(base: dict, region) -> str:
+    return f"{base['canonical']} {region.name}"
+
+
+def _gov_canonical(lvl: str | None, abbr: str | None, region) -> str:
+    if lvl is None:
+        lvl = {"Pemkab": "Kabupaten", "Pemkot": "Kota", "Pemprov": "Provinsi"}.get(abbr or "")
+    if lvl is None:  # Pemda: by the region's level
+        lvl = {"province": "Provinsi", "city": "Kota"}.get(region.level, "Kabupaten")
+    return f"Pemerintah {lvl} {region.name}"
+
+
+def _find_orgs(b: _Builder) -> None:
+    P = _patterns()
+    body = b.body
+    # 1. regional governments
+    for m in P["gov"].finditer(body):
+        region_text = m.group("region")
+        toks = region_text.split()
+        region = None
+        for n in range(len(toks), 0, -1):
+            region = _region_lookup(" ".join(toks[:n]))
+            if region:
+                end = m.start("region") + len(" ".join(toks[:n]))
+                break
+        if region is None:
+            continue
+        if m.group("ra") and n == len(toks):
+            end = m.end()
+        canonical = _gov_canonical(m.group("lvl"), m.group("abbr"), region)
+        a = b.actor("organization", canonical, region_code=region.code)
+        b.claim(m.start(), end, a, "gov")
+    # 2. known organizations (+ region for regional bodies)
+    amap = P["org_alias_map"]
+    for m in P["org_alias"].finditer(body):
+        base = amap[m.group("alias")]
+        end = m.end()
+        name = base["canonical"]
+        region_code = None
+        if base["regional"]:
+            rest = body[end : end + 60]
+            rm = re.match(
+                r"(\s*\([A-Za-z]{2,12}\))?\s+(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+)?"
+                r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
+                rest,
+            )
+            if rm:
+                toks = rm.group(2).split()
+                for n in range(len(toks), 0, -1):
+                    cand = " ".join(toks[:n])
+                    if cand in ("RI", "Pusat") or cand.split()[0] in _PREFIX_WORDS:
+                        break
+                    region = _region_lookup(cand)
+                    if region:
+                        name = _org_name_with_region(base, region)
+                        region_code = region.code
+                        end = end + rm.start(2) + len(cand)
+                        break
+        a = b.actor("organization", name, region_code=region_code)
+        b.claim(m.start(), end, a, "org_lexicon")
+    # 3. defined organizations: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM)"
+    heads = lexicon.org_heads()
+    first_heads = [w for w, p in heads.items() if p in ("first", "any")]
+    for m in P["definition"].finditer(body):
+        long = m.group("long")
+        idx = None
+        for w in first_heads:
+            for hm in re.finditer(r"(?<![\w])" + re.escape(w) + r"\b", long):
+                if idx is None or hm.start() < idx:
+                    idx = hm.start()
+        if idx is None:
+            continue
+        long_form = long[idx:]
+        abbr = m.group("abbr")
+        if abbr[0].upper() != long_form[0].upper() or len(long_form.split()) < 2:
+            continue
+        if long_form in amap or abbr in amap:
+            continue  # known: step 2 named it
+        start = m.start("long") + idx
+        a = b.actor("organization", long_form)
+        b.claim(start, m.start("long") + len(long), a, "definition")
+        b.claim(m.start("abbr"), m.end("abbr"), a, "definition")
+        for am in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w])", body):
+            if am.start() != m.start("abbr"):
+                b.claim(am.start(), am.end(), a, "definition_abbr")
+    # 4. capitalized phrases ending in an organization word: "Smart Academy"
+    last_heads = {w for w, p in heads.items() if p == "last"} - {"Indonesia", "Media"}
+    strong_first = {
+        "Universitas",
+        "Institut",
+        "Yayasan",
+        "Partai",
+        "PT",
+        "Komite",
+        "Koalisi",
+        "Aliansi",
+        "Asosiasi",
+        "Ikatan",
+        "Himpunan",
+        "Perkumpulan",
+        "Serikat",
+        "Jaringan",
+        "Akademi",
+        "Politeknik",
+        "Paguyuban",
+        "Lembaga",
+    }
+    for m in P["cap_phrase"].finditer(body):
+        toks = m.group(0).split()
+        while toks and toks[0] in lexicon.cap_stopwords() and toks[0] not in strong_first:
+            toks.pop(0)
+        if len(toks) < 2:
+            continue
+        phrase = " ".join(toks)
+        start = m.start() + m.group(0).index(phrase)
+        if toks[-1].rstrip(".,") in last_heads:
+            name = phrase.rstrip(".,")
+        elif toks[0] in strong_first and not any(t.lower() in ("dan",) for t in toks[1:2]):
+            name = phrase.rstrip(".,")
+        else:
+            continue
+        if any(c.start <= start < c.end for c in b.claims):
+            continue  # "Partai Demokrat Agus Harimurti": the lexicon already named the organization
+        a = b.actor("organization", name)
+        b.claim(start, start + len(name), a, "org_head")
+
+
+# --------------------------------------------------------------------------- persons
+
+
+def _add_person(b: _Builder, name_start: int, raw_name: str, how: str, office: str | None = None) -> LocalActor | None:
+    name = clean_person_name(raw_name)
+    if not name:
+        return None
+    off = raw_name.find(name)
+    start = name_start + max(off, 0)
+    role = _office_role(office) if office else None
+    region_code = _region_of_phrase(office) if office else None
+    a = b.actor("person", name, role=role, region_code=region_code)
+    b.claim(start, start + len(name), a, how)
+    return a
+
+
+def _add_office_run(b: _Builder, run_start: int, run_end: int, how: str) -> LocalActor | None:
+    """Office words followed by a name in one capitalized run ("Ketua Majelis Hakim Arief Hidayat").
+
+    The office phrase's tail swallows capitalized words, so the name is the run of name-like words at
+    the end, read backwards until an office, organization, region, title or common word.
+    """
+    body = b.body
+    org_spans = [(c.start, c.end) for c in b.claims if c.key.startswith("organization|")]
+    toks = list(re.finditer(r"[^\s,]+", body[run_start:run_end]))
+    name_toks: list[re.Match] = []
+    for t in reversed(toks[1:]):
+        w = t.group(0)
+        abs_s = run_start + t.start()
+        in_org = any(s_ <= abs_s < e_ for s_, e_ in org_spans)
+        initial = len(w.rstrip(".")) == 1 and w[0].isupper() and name_toks
+        if in_org or (
+            not initial
+            and (
+                _bad_name_token(w)
+                or _is_region_word(w)
+                or w in lexicon.titles()
+                or re.fullmatch(ROMAN, w)
+                or w in ("RI", "dan", "dari")
+                or not w[0].isupper()
+            )
+        ):
+            break
+        name_toks.insert(0, t)
+        if len(name_toks) == 4:
+            break
+    while name_toks and len(name_toks[0].group(0).rstrip(".")) == 1:
+        name_toks.pop(0)  # a name does not start with an initial here
+    if not name_toks:
+        return None
+    ns = run_start + name_toks[0].start()
+    office_words = body[run_start:ns].split()
+    while office_words and office_words[-1] in lexicon.titles():
+        office_words.pop()  # ranks and titles belong to neither the role nor the name
+    return _add_person(b, ns, body[ns:run_end], how, " ".join(office_words) or None)
+
+
+def _find_persons(b: _Builder) -> None:
+    P = _patterns()
+    body = b.body
+    appositive_offices = set()
+    for m in P["apposition"].finditer(body):
+        if _add_person(b, m.start("name"), m.group("name"), "apposition", m.group("office")):
+            appositive_offices.add(m.start("office"))
+    for m in P["office_name"].finditer(body):
+        if m.start("office") in appositive_offices or re.match(r"-[A-Z]", body[m.end("name") : m.end("name") + 2]):
+            continue  # the holder follows after a comma; or a candidate pair "Prabowo-Gibran" names a team
+        _add_office_run(b, m.start("office"), m.end("name"), "office_name")
+    for m in P["titled"].finditer(body):
+        _add_person(b, m.start("name"), m.group("name"), "titled")
+    for rule, how in (("cue_name", "cue"), ("according", "according")):
+        for m in P[rule].finditer(body):
+            if m.group("office"):
+                _add_office_run(b, m.start("office"), m.end("name"), how)
+            else:
+                _add_person(b, m.start("name"), m.group("name"), how)
+    for m in P["name_verb"].finditer(body):
+        if _looks_org(m.group("name")):
+            continue
+        _add_person(b, m.start("name"), m.group("name"), "name_verb")
+
+
+_NAME_RUN = re.compile(r"(?<![\w])" + NAME_SEQ)
+
+
+def _extend_single_names(b: _Builder) -> None:
+    """A one-word name found by a cue (`kata Gibran`) takes the full name the article prints elsewhere
+    without a cue (`pasangan calon Prabowo Subianto-Gibran Rakabuming Raka`)."""
+    singles = {a.name for a in b.actors.values() if a.kind == "person" and not a.unnamed_office and " " not in a.name}
+    if not singles:
+        return
+    org_spans = [(c.start, c.end) for c in b.claims if c.key.startswith("organization|")]
+    for m in _NAME_RUN.finditer(b.body):
+        words = m.group(0).split()
+        if len(words) < 2 or not singles.intersection(words):
+            continue
+        if any(s_ < m.end() and m.start() < e_ for s_, e_ in org_spans):
+            continue
+        name = clean_person_name(m.group(0))
+        if name and " " in name and singles.intersection(name.split()):
+            _add_person(b, m.start(), m.group(0), "extended")
+
+
+def _could_hold_new_name(taken: list[tuple[int, int]]):
+    """A sentence filter for the recognizer: does the sentence have a capitalized token that no rule
+    claimed and that `clean_person_name` would keep (`_bad_name_token`)? Without one, every PER span it
+    could yield is dropped below (overlaps a claim, has a lower-case word, or `clean_person_name` strips
+    it to nothing), so the sentence need not be tagged."""
+    starts = sorted(taken)
+    begins = [s for s, _ in starts]
+    # claims may nest, so a position is claimed if any claim starting before it ends after it
+    reach, far = [], -1
+    for _s, e in starts:
+        far = max(far, e)
+        reach.append(far)
+
+    def needed(text: str, toks: list[tuple[int, int]]) -> bool:
+        for s, e in toks:
+            if not text[s].isupper() or e - s < 2:
+                continue
+            i = bisect.bisect_right(begins, s) - 1  # claims starting at or before the token
+            if i >= 0 and reach[i] > s:
+                continue
+            j = bisect.bisect_left(begins, e)  # a claim starting inside the token
+            if j > i + 1:
+                continue
+            if _bad_name_token(text[s:e]):
+                continue
+            return True
+        return False
+
+    return needed
+
+
+def _add_recognized_persons(b: _Builder) -> None:
+    """Names the statistical recognizer (`pantau.pipeline.extract.ner`, a CRF trained on NERGrit + idner-news-2k) tags as
+    persons where no rule found anything: rules and lexicons win every overlap, and a tagged span must
+    still pass `clean_person_name` (no regions, organizations, offices or common words)."""
+    try:
+        from pantau.pipeline.extract.ner import tag_names
+    except ImportError:  # pragma: no cover - the model ships with the package
+        return
+    taken = [(c.start, c.end) for c in b.claims]
+    for sp in tag_names(b.body, needed=_could_hold_new_name(taken)):
+        if sp.label != "PER" or any(s_ < sp.end and sp.start < e_ for s_, e_ in taken):
+            continue
+        words = sp.text.replace("-", " ").split()
+        if not all(w[:1].isupper() for w in words):
+            continue
+        if len(words) == 1 and (_is_jurisdiction(sp.text) or len(sp.text) < 3):
+            continue  # one word that is also a place name (Lombok, Cakung) is too often the place
+        _add_person(b, sp.start, sp.text, "ner")
+
+
+_NICK = re.compile(
+    r"[ \t]*\((?:akrab\s+disapa\s+|biasa\s+disapa\s+|disapa\s+)?(?P<nick>[A-Z][A-Za-z]+(?:[ \t][A-Z][a-z]+)?)\)"
+)
+
+
+def _nickname_map(b: _Builder, mentions: list[Mention]) -> dict[str, str]:
+    """`Joko Widodo (Jokowi)`, `Muhaimin Iskandar (Cak Imin)`: nickname -> the person it follows."""
+    P = _patterns()
+    nick_of: dict[str, str] = {}
+    for m in mentions:
+        if not m.key.startswith("person|"):
+            continue
+        nm = _NICK.match(b.body, m.end)
+        if not nm:
+            continue
+        nick = nm.group("nick")
+        if nick in P["org_alias_map"] or _is_region_word(nick) or nick.lower() in lexicon.common_words():
+            continue
+        nick_of[nick] = m.key
+    return nick_of
+
+
+def _nicknames(b: _Builder, mentions: list[Mention], nick_of: dict[str, str]) -> list[Mention]:
+    """Every unclaimed occurrence of a nickname is a mention of the person it belongs to."""
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for nick, key in nick_of.items():
+        for om in re.finditer(r"(?<![\w-])" + re.escape(nick) + r"(?![\w-])", b.body):
+            if not any(s_ < om.end() and om.start() < e_ for s_, e_ in taken):
+                out.append(Mention(om.start(), om.end(), nick, key, "nickname"))
+    return out
+
+
+def _looks_org(phrase: str) -> bool:
+    P = _patterns()
+    toks = phrase.split()
+    return any(t in P["org_alias_map"] or t in lexicon.org_heads() for t in toks)
+
+
+def _find_unnamed_offices(b: _Builder, taken: list[tuple[int, int]]) -> None:
+    """`Sekretaris Camat Loa Janan menyampaikan …`: an office holder with a jurisdiction, no name."""
+    P = _patterns()
+    body = b.body
+    for m in P["unnamed_office"].finditer(body):
+        office = m.group("office")
+        s, e = m.start("office"), m.end("office")
+        if any(
+            ts < e and s < te
+            for ts, te in taken
+            if b.body[ts:te] != office and (te - ts) < (e - s) and _claim_kind(b, ts, te) == "person"
+        ):
+            continue
+        prev = body[max(0, s - 8) : s].lower()
+        if re.search(r"\b(para|seluruh|setiap|tiap|semua)\s*$", prev):
+            continue
+        name = _strip_parens(office)
+        # the jurisdiction must be a region or an organization, so "Camat, Lurah" alone never qualifies
+        tail = name.split()[1:]
+        if not any(
+            _is_jurisdiction(" ".join(tail[i:j])) for i in range(len(tail)) for j in range(i + 1, len(tail) + 1)
+        ) and not any(t in P["org_alias_map"] for t in tail):
+            continue
+        name = _expand_office(name)
+        a = b.actor("person", name, role=name, region_code=_region_of_phrase(office))
+        a.unnamed_office = True
+        b.claim(s, e, a, "unnamed_office")
+
+
+def _expand_office(name: str) -> str:
+    """`Sekda Kukar` -> `Sekretaris Daerah Kutai Kartanegara`: the office and its region in full."""
+    toks = name.split()
+    offices = lexicon.offices()
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        for n in (3, 2, 1):
+            chunk = " ".join(toks[i : i + n])
+            if i + n <= len(toks) and chunk in offices:
+                out.append(offices[chunk])
+                i += n
+                break
+            if i + n <= len(toks) and n <= 3:
+                r = _region_lookup(chunk)
+                if r and (n > 1 or chunk[0].isupper()):
+                    out.append(r.name)
+                    i += n
+                    break
+        else:
+            out.append(toks[i])
+            i += 1
+    return " ".join(out)
+
+
+def _claim_kind(b: _Builder, s: int, e: int) -> str | None:
+    for c in b.claims:
+        if c.start == s and c.end == e:
+            return c.key.split("|", 1)[0]
+    return None
+
+
+# --------------------------------------------------------------------------- resolution inside the article
+
+
+def _merge_short_forms(b: _Builder) -> dict[str, str]:
+    """Person keys whose name is a short form of a longer name in the same article -> the longer key."""
+    persons = [a for a in b.actors.values() if a.kind == "person" and not a.unnamed_office]
+    redirect: dict[str, str] = {}
+    for a in persons:
+        toks = a.name.split()
+        cands = [
+            o
+            for o in persons
+            if o is not a and len(o.name.split()) > len(toks) and _is_subsequence(toks, o.name.split())
+        ]
+        if len(cands) == 1 or (cands and len({c.name for c in cands}) == 1):
+            redirect[a.key] = cands[0].key
+        elif len(cands) > 1:
+            # the nearest preceding full name wins ("Bambang" after "Bambang Arwanto")
+            before = [c for c in cands if c.first <= a.first]
+            if before:
+                redirect[a.key] = max(before, key=lambda c: c.first).key
+    # follow chains
+    for k in list(redirect):
+        seen = {k}
+        while redirect[k] in redirect and redirect[k] not in seen:
+            seen.add(redirect[k])
+            redirect[k] = redirect[redirect[k]]
+    return redirect
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(t == x for x in it) for t in short)
+
+
+def _short_form_mentions(b: _Builder, resolved: list[Mention]) -> list[Mention]:
+    """Bare occurrences of a person's name tokens (`Bambang`, `Teguh`) not already claimed."""
+    persons = [a for a in b.actors.values() if a.kind == "person" and not a.unnamed_office]
+    token_owner: dict[str, set[str]] = {}
+    for a in persons:
+        for t in a.name.split():
+            if len(t) >= 3 and not _bad_name_token(t) and not _is_region_word(t):
+                token_owner.setdefault(t, set()).add(a.key)
+    out: list[Mention] = []
+    if not token_owner:
+        return out
+    taken = [(m.start, m.end) for m in resolved]
+    # one pass over the body for all name words (each is a whole word, so matches never overlap)
+    for m in re.finditer(r"(?<![\w-])(?:" + _alt(token_owner) + r")(?![\w-])", b.body):
+        tok = m.group(0)
+        owners = token_owner[tok]
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if len(owners) == 1:
+            key = next(iter(owners))
+        else:
+            prior = [mm for mm in resolved if mm.key in owners and mm.start < m.start()]
+            if not prior:
+                continue
+            key = max(prior, key=lambda mm: mm.start).key
+        out.append(Mention(m.start(), m.end(), tok, key, "short_form"))
+    return out
+
+
+def _non_overlapping(claims: list[Mention]) -> list[Mention]:
+    """Longest claim first; a claim overlapping an accepted one is dropped."""
+    order = sorted(claims, key=lambda c: (-(c.end - c.start), c.start, c.key))
+    accepted: list[Mention] = []
+    for c in order:
+        if any(c.start < a.end and a.start < c.end for a in accepted):
+            continue
+        accepted.append(c)
+    return sorted(accepted, key=lambda c: c.start)
+
+
+def extract_actors(body: str) -> ActorResult:
+    """All actors named in `body` and every mention, offsets into `body`.
+
+    >>> r = extract_actors("Ketua Bawaslu Kukar, Teguh Wibowo, menggarisbawahi pentingnya rakor ini.")
+    >>> sorted(a.name for a in r.actors.values())
+    ['Badan Pengawas Pemilu Kutai Kartanegara', 'Teguh Wibowo']
+    """
+    b = _Builder(body)
+    _find_orgs(b)
+    _find_persons(b)
+    _extend_single_names(b)
+    _add_recognized_persons(b)
+    # an organization claim inside a person's name (or vice versa) is resolved by span length below
+    taken = [(c.start, c.end) for c in b.claims]
+    _find_unnamed_offices(b, taken)
+    redirect = _merge_short_forms(b)
+    for c in b.claims:
+        c.key = redirect.get(c.key, c.key)
+    # persons that only exist as a merged short form disappear; their forms move to the full name
+    for k, target in redirect.items():
+        src = b.actors.pop(k, None)
+        if src and target in b.actors:
+            t = b.actors[target]
+            t.forms |= src.forms
+            t.first = min(t.first, src.first)
+            if src.role and not t.role:
+                t.role, t.region_code = src.role, t.region_code or src.region_code
+    # drop person claims whose name is an organization's word ("Bawaslu" cannot be a person)
+    claims = [c for c in b.claims if c.key in b.actors]
+    mentions = _non_overlapping(claims)
+    mentions = sorted(mentions + _short_form_mentions(b, mentions), key=lambda m: m.start)
+    mentions = _non_overlapping(mentions)
+    nick_of = _nickname_map(b, mentions)
+    if nick_of:
+        # a nickname once claimed as its own person ("kata Jokowi") now belongs to the full name
+        mentions = [m for m in mentions if not (m.text in nick_of and m.key == f"person|{m.text}")]
+        mentions = _non_overlapping(sorted(mentions + _nicknames(b, mentions, nick_of), key=lambda m: m.start))
+    live = {m.key for m in mentions}
+    actors = {k: a for k, a in b.actors.items() if k in live}
+    for a in actors.values():
+        a.forms = {m.text for m in mentions if m.key == a.key}
+        a.first = min(m.start for m in mentions if m.key == a.key)
+    return ActorResult(actors, mentions)

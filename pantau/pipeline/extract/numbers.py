@@ -1,0 +1,544 @@
+"""Indonesian numbers in news text: digits, number words, ordinals, and what each figure is.
+
+Indonesian writes `.` between thousands and `,` before decimals (`33.740` is 33740,
+`51,28` is 51.28). A figure is also often not a quantity at all: a year (`Pilkada 2024`),
+a date (`Selasa (3/9)`), a clock time (`pukul 10.00 WITA`), a law reference (`Pasal 71`),
+a ballot number (`nomor urut 2`) or part of a name (`Kodim 0726`). `find_numbers` labels each
+figure with a `kind` so later stages keep only real quantities.
+
+Vocabulary (number words, ordinals, scale abbreviations, context cues) lives in
+`pantau/lexicon/numbers.toml`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from typing import Callable
+
+from pantau import lexicon
+
+__all__ = ["NumberMention", "find_numbers", "scan_numbers", "parse_indonesian_number", "LEXICON"]
+
+LEXICON: dict = tomllib.loads(lexicon.path("numbers.toml").read_text(encoding="utf-8"))
+
+_DIGITS: dict[str, int] = LEXICON["digits"]
+_TEEN: dict[str, int] = LEXICON["teen"]
+_MULT: dict[str, int] = LEXICON["multipliers"]
+_SCALES: dict[str, int] = LEXICON["scales"]
+_SE: dict[str, int] = LEXICON["se_forms"]
+_ABBR: dict[str, int] = LEXICON["abbreviations"]
+_ABBR_RP_ONLY = frozenset(LEXICON["abbreviations_rupiah_only"]["keys"])
+_ORDINALS: dict[str, int] = LEXICON["ordinals"]
+_CTX: dict = LEXICON["context"]
+
+
+def _alt(words, *, escape=True) -> str:
+    """Regex alternation, longest first so `sebelas` wins over `se`."""
+    ws = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in ws)
+
+
+# ---- number words -------------------------------------------------------------------------
+
+_WORD_TOKENS = {**_DIGITS, **_SE}
+_CARD_WORD = _alt([*_WORD_TOKENS, *_TEEN, *_MULT, *_SCALES])
+_CARD_START = _alt(_WORD_TOKENS)
+# a run of number words: "dua puluh lima", "tiga ratus ribu", "seribu lima ratus"
+_WORDSEQ = rf"(?:{_CARD_START})(?:\s+(?:{_CARD_WORD}))*"
+
+
+def _parse_word_tokens(tokens: list[str]) -> float | None:
+    """`['dua', 'puluh', 'lima']` -> 25; None when the run is not a well-formed numeral."""
+    total = 0
+    group = 0  # value below the next scale word ("ribu", "juta" ...)
+    last_digit: int | None = None  # a bare digit word waiting for belas/puluh/ratus
+    seen = False
+    for tok in tokens:
+        t = tok.lower()
+        if t in _WORD_TOKENS:
+            if last_digit is not None:  # "dua tiga": two digits in a row is not one numeral
+                return None
+            v = _WORD_TOKENS[t]
+            if t in _SCALES or v >= 1000:  # seribu, sejuta: a whole scale group on its own
+                total += v
+                group = 0
+                last_digit = None
+            else:
+                group += v
+                last_digit = v if v < 10 else None
+        elif t in _TEEN:
+            if last_digit is None or last_digit == 0:
+                return None
+            group += _TEEN[t]
+            last_digit = None
+        elif t in _MULT:
+            if last_digit is None or last_digit == 0:
+                return None
+            group += last_digit * (_MULT[t] - 1)
+            last_digit = None
+        elif t in _SCALES:
+            if group == 0:
+                return None
+            total += group * _SCALES[t]
+            group = 0
+            last_digit = None
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return float(total + group)
+
+
+# ---- digits -------------------------------------------------------------------------------
+
+_RE_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.234.567 / 1.234,5
+_RE_DEC_COMMA = re.compile(r"\d+,\d+")  # 51,28
+_RE_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")  # 1,234,567 (English style)
+_RE_DOT = re.compile(r"(\d+)\.(\d+)")  # 2.5 / 10.00 / 2.172
+_RE_INT = re.compile(r"\d+")
+
+
+def _parse_digits(s: str) -> float | None:
+    """Digit string in Indonesian notation -> float ("33.740" -> 33740.0, "51,28" -> 51.28)."""
+    if _RE_INT.fullmatch(s):
+        return float(s)
+    if _RE_GROUPED.fullmatch(s):
+        return float(s.replace(".", "").replace(",", "."))
+    if _RE_DEC_COMMA.fullmatch(s):
+        return float(s.replace(",", "."))
+    if _RE_EN_GROUPED.fullmatch(s):
+        return float(s.replace(",", ""))
+    m = _RE_DOT.fullmatch(s)
+    if m:
+        # one dot, not 3 digits after it: a decimal written English-style ("2.5")
+        return float(s)
+    return None
+
+
+_RE_PARSE = re.compile(
+    rf"""^\s*
+    (?P<rp>(?:rp|idr)\.?\s*)?
+    (?:
+        (?P<num>\d+(?:[.,]\d+)*)\s*(?P<scale>{_alt(_ABBR)})?
+      | (?P<words>[a-z]+(?:\s+[a-z]+)*)
+    )
+    \s*(?P<pct>%|persen|prosen)?\s*$""",
+    re.X | re.I,
+)
+_RE_PARSE_ORD = re.compile(r"^\s*ke(?:-\s*|\s+)?(?P<rest>.+?)\s*$", re.I)
+
+
+def _parse_plain(s: str) -> float | None:
+    m = _RE_PARSE.match(s)
+    if not m:
+        return None
+    if m.group("num"):
+        v = _parse_digits(m.group("num"))
+        if v is None:
+            return None
+        sc = m.group("scale")
+        if sc:
+            key = sc if sc in _ABBR else sc.lower()
+            if key not in _ABBR:
+                return None
+            v *= _ABBR[key]
+        return v
+    return _parse_word_tokens(m.group("words").split())
+
+
+def parse_indonesian_number(s: str) -> float | None:
+    """Parse one Indonesian number expression; None when it is not one. Never raises.
+
+    >>> parse_indonesian_number("51,28"), parse_indonesian_number("33.740")
+    (51.28, 33740.0)
+    >>> parse_indonesian_number("Rp 70,5 T"), parse_indonesian_number("dua puluh lima")
+    (70500000000000.0, 25.0)
+    >>> parse_indonesian_number("ke-48"), parse_indonesian_number("keempat")
+    (48.0, 4.0)
+    """
+    try:
+        if not isinstance(s, str) or not s.strip() or len(s) > 200:
+            return None
+        low = s.strip().lower()
+        if low in _ORDINALS:
+            return float(_ORDINALS[low])
+        v = _parse_plain(s)
+        if v is None:
+            m = _RE_PARSE_ORD.match(s)
+            if m:
+                v = _parse_plain(m.group("rest"))
+        if v is None or not math.isfinite(v):
+            return None
+        return v
+    except Exception:  # a parser over raw news text must not take the pipeline down
+        return None
+
+
+# ---- finding numbers in text --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A figure in text. `text == source[start:end]`; `kind` says what the figure is:
+
+    number (digits), word (number words), ordinal, year, date_part, time, law_ref, ballot,
+    code (part of a name/address/identifier), phone, list_ordinal (enumerating points of a
+    speech), restatement (`14 (empat belas)`: the spelled-out copy), idiom (`salah satu`).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    is_ordinal: bool
+    kind: str
+
+
+QUANTITY_KINDS = frozenset({"number", "word"})
+
+_ORD_WORD = rf"pertama|kesatu|ke-?(?:{_WORDSEQ})"
+
+# Two scans, each led by a lookahead on its possible first characters so the regex engine skips
+# the rest of the text in C: figures written with digits, then number words.
+_RE_DIGIT_FIGURES = re.compile(
+    rf"""(?=[0-9+(KkRI])(?:
+    (?P<phone>(?<![\w+])(?:\+62[\s-]?|62|0)8\d{{1,2}}(?:[\s.-]?\d{{3,4}}){{2}}\d{{0,2}}(?![\w])
+      | \(0\d{{2,4}}\)\s?\d{{3,4}}[\s-]?\d{{3,4}}(?![\w]))
+  | (?P<slash>(?<![\w/.,-])\d{{1,4}}(?:/\d{{1,4}}){{1,2}}(?![\w/]))
+  | (?P<ordd>(?<![\w-])[Kk][Ee]-\s?\d+(?![\w]))
+  | (?P<dig>(?<![\w])(?P<rp>(?:Rp|RP|rp|IDR)\.?\s?)?(?P<num>\d+(?:[.,]\d+)*)
+        (?:\s?(?P<scale>(?i:ribu|rb|juta|jt|mil[iy]ar|triliun)|M|T)(?![\w])|(?![\w])))
+    )""",
+    re.X,
+)
+_WORD_INITIALS = "".join(
+    sorted({w[0] for w in [*_WORD_TOKENS, "pertama", "ke"]} | {w[0].upper() for w in [*_WORD_TOKENS, "pertama", "ke"]})
+)
+_RE_WORD_FIGURES = re.compile(
+    rf"""(?=[{_WORD_INITIALS}])(?<![\w-])(?:
+    (?P<ordw>(?i:{_ORD_WORD})(?![\w-]))
+  | (?P<word>(?i:{_WORDSEQ})(?![\w-]))
+    )""",
+    re.X,
+)
+
+
+def _words_re(words) -> str:
+    return _alt([w.rstrip(".") for w in words])
+
+
+_MONTHS = _alt(_CTX["months"])
+# what comes after a day number: "Oktober", "hingga 31 Oktober", "-31 Okt"
+_RE_AFTER_DATE = re.compile(
+    rf"\s*(?:(?:-|–|s\.?/?d\.?|hingga|sampai(?:\s+dengan)?|dan|atau|&)\s*\d{{1,2}}\s*)?(?:{_MONTHS})\b\.?",
+    re.I,
+)
+_RE_AFTER_TIME = re.compile(
+    rf"\s*(?:(?:{_alt(_CTX['time_zones'])})\b|[-–]\s*\d{{1,2}}[.:]\d{{2}}|\s*(?:pagi|siang|sore|malam)\b)"
+)
+_RE_CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
+_RE_SENT_START = re.compile(r"(?:^|[.!?:;\n“\"‘(]\s*|\s[-–—]\s*|^\s*[-•*]\s*)$")
+_RE_AFTER_COMMA = re.compile(r"\s*[,:]")
+_RE_AFTER_LIST_MARK = re.compile(r"[.)]\s")
+_RE_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_RE_AFTER_ITEM = re.compile(r"\.(?:\s*[A-Z“\"(]|\.)")
+_RE_PAREN_ITEM = re.compile(r"(?:^|[.:;\n]\s*|\s)\($")
+_RE_RANK_CUE = re.compile(r"\b(?:peringkat|urutan|posisi|ranking|rangking|juara)\s*(?:ke-?\s*)?$", re.I)
+_RE_OPEN_PAREN_AFTER_NUM = re.compile(r"\d[\d.,]*\s*\(\s*$")
+_RE_OPEN_PAREN_AFTER_WORD = re.compile(rf"(?i:{_CARD_WORD})\s*\(\s*$")
+_RE_CLOSE_PAREN = re.compile(r"\s*\)")
+_RE_KE_BEFORE = re.compile(r"\b[Kk]e\s$")
+_RE_IDIOMS = re.compile(rf"\b(?:{_words_re(_CTX['idioms'])})\b", re.I)
+# words after which "ke <angka>" is an ordinal ("yang ke lima", "peringkat ke 3"), not "to <n>"
+_RE_ORDINAL_KE_CUE = re.compile(
+    r"\b(?:yang|peringkat|urutan|posisi|ranking|rangking|juara|tahap|putaran|hari|kali|edisi|angkatan|generasi|gelombang)\s+[Kk]e\s$",
+    re.I,
+)
+_RE_CLOCK_LIKE_UNIT = re.compile(r"\s*(?:%|persen|prosen|juta|ribu|miliar|triliun|kali)\b", re.I)
+# a count word right after a figure makes it a quantity, not a year or a name ("2000 kiai",
+# "Yonif 611" but "DPR 575 kursi"); the words are the count units of indicator_units.toml
+_UNIT_LEXICON = tomllib.loads(lexicon.path("indicator_units.toml").read_text(encoding="utf-8"))
+_COUNT_WORDS = [
+    w
+    for u, d in _UNIT_LEXICON["units"].items()
+    if u in ("case", "person", "candidate", "vote", "seat", "count")
+    for w in d["words"]
+]
+_RE_AFTER_COUNT = re.compile(rf"\s+(?:{_alt(_COUNT_WORDS)})(?![\w-])", re.I)
+_RE_AFTER_QUANTITY = re.compile(rf"\s*%|\s*(?:persen|prosen)\b|\s+(?:{_alt(_COUNT_WORDS)})(?![\w-])", re.I)
+
+
+def _cue_set(key: str) -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in _CTX[key])
+
+
+_LAW_CUES = _cue_set("law_cues")
+_BALLOT_CUES = _cue_set("ballot_cues") | {"urut"}
+_NOMOR = frozenset({"nomor", "nomer", "no"})
+_YEAR_CUES = _cue_set("year_cues")
+_DATE_CUES = _cue_set("date_cues") | _cue_set("months")
+_TIME_CUES = _cue_set("time_cues")
+_CODE_CUES = _cue_set("code_cues")
+_LIST_OPENERS = _cue_set("list_openers")
+_CHAIN_SEPS = frozenset({"dan", "atau", "&", "/", "-", "–", "s.d.", "s/d", "sd", "jo", "jo.", "juncto", ",", "("})
+_RE_CHAIN_ITEM = re.compile(r"\(?\d+[a-zA-Z]?\)?[,)]*")
+_SENT_END_CHARS = frozenset('.!?:;"“”‘(-–—')
+
+
+def _tail(before: str) -> list[str]:
+    """The last words before a figure: "... UU Nomor " -> [..., "UU", "Nomor"]."""
+    toks = before[-48:].split()
+    while toks and toks[-1] in ("(", "[", "“", '"'):
+        toks.pop()
+    return toks
+
+
+def _cue(tok: str) -> str:
+    return tok.lower().strip(".:()[]“”\"‘’'")
+
+
+def _strip_chain(toks: list[str]) -> list[str]:
+    """Drop a preceding run of sibling figures: "Pasal 71 ayat 3, 5, dan" -> "Pasal 71 ayat"."""
+    i = len(toks)
+    figures = 0
+    while i > 0:
+        t = toks[i - 1]
+        low = t.lower().rstrip(",")
+        if low in _CHAIN_SEPS or t == ",":
+            i -= 1
+        elif _RE_CHAIN_ITEM.fullmatch(t) or low in _WORD_TOKENS:
+            figures += 1
+            i -= 1
+        else:
+            break
+    return toks[:i] if figures else toks
+
+
+def _last_is(toks: list[str], cues: frozenset[str]) -> bool:
+    if not toks:
+        return False
+    if _cue(toks[-1]) in cues:
+        return True
+    return len(toks) >= 2 and f"{_cue(toks[-2])} {_cue(toks[-1])}" in cues
+
+
+def _is_ballot(toks: list[str]) -> bool:
+    """ "nomor urut 2", "paslon 01", "capres nomor 1", "(nomor urut) 1, 2, atau 3"."""
+    toks = _strip_chain(toks)
+    if not toks:
+        return False
+    if _last_is(toks, _BALLOT_CUES):
+        return True
+    return _cue(toks[-1]) in _NOMOR and len(toks) >= 2 and _last_is(toks[:-1], _BALLOT_CUES)
+
+
+def _is_law(toks: list[str]) -> bool:
+    toks = _strip_chain(toks)
+    return bool(toks) and _cue(toks[-1]) in _LAW_CUES
+
+
+def _is_name_before(before: str, toks: list[str]) -> bool:
+    """A capitalized word right before the figure that does not start a sentence ("Yonif 611")."""
+    if len(toks) < 2 or not before.endswith(" ") or before.endswith("  "):
+        return False
+    w, prev = toks[-1], toks[-2]
+    return w[:1].isupper() and w[:1].isalpha() and w[-1:].isalnum() and prev[-1:] not in _SENT_END_CHARS
+
+
+def _ctx_before(text: str, start: int, width: int = 60) -> str:
+    return text[max(0, start - width) : start]
+
+
+def _classify_digits(text: str, start: int, end: int, num: str) -> str:
+    before = _ctx_before(text, start)
+    after = text[end : end + 40]
+    toks = _tail(before)
+    if len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100:
+        if not (toks and _cue(toks[-1]) in ("nomor", "nomer", "no", "pasal")):
+            if not _RE_AFTER_COUNT.match(after) or _last_is(toks, _YEAR_CUES):
+                return "year"
+    clock = _RE_CLOCK.fullmatch(num)
+    if clock and int(clock.group(1)) <= 24 and int(clock.group(2)) < 60:
+        if ":" in num or _last_is(toks, _TIME_CUES) or _RE_AFTER_TIME.match(after):
+            return "time"
+        if not _RE_CLOCK_LIKE_UNIT.match(after):
+            return "time"  # "keluar 10.30": two digits after a dot is never Indonesian grouping
+    if num.isdigit() and len(num) <= 2 and int(num) <= 24 and toks and _cue(toks[-1]) in ("pukul", "pkl"):
+        return "time"  # "pukul 10 pagi"
+    if _is_ballot(toks):
+        return "ballot"
+    if _is_law(toks):
+        return "law_ref"
+    if num.isdigit() and len(num) <= 2 and 1 <= int(num) <= 31:
+        if _RE_AFTER_DATE.match(after) or _last_is(toks, _DATE_CUES):
+            return "date_part"
+    if len(num) >= 2 and num[0] == "0" and num.isdigit():
+        return "code"  # "Kodim 0726", "paslon 01": leading zeros are identifiers
+    if num.isdigit() and len(num) >= 9:
+        return "code"  # NIK, account and phone numbers without separators
+    if _last_is(toks, _CODE_CUES) or (before[-1:] == "-" and before[-2:-1].isalpha()):
+        return "code"  # "RT 05", "COVID-19", "H-7"
+    if num.isdigit() and len(num) <= 4 and _is_name_before(before, toks) and not _RE_AFTER_QUANTITY.match(after):
+        return "code"  # "Yonif 611", "Dapil Jabar 8"
+    if num.isdigit() and len(num) <= 2 and not _RE_RANK_CUE.search(before):
+        if _RE_LINE_START.search(before) and _RE_AFTER_LIST_MARK.match(after):
+            return "list_ordinal"  # "1. ..." / "2) ..." at the start of a line
+        if _RE_AFTER_ITEM.match(after):
+            return "list_ordinal"  # inline numbered lists: "masyarakat.5. Mengganggu", "1. Golkar 2. PDIP"
+        if _RE_PAREN_ITEM.search(before) and after.startswith(")"):
+            return "list_ordinal"  # "(2) Pelapor ..."
+    return "number"
+
+
+def _is_list_position(text: str, start: int, end: int) -> bool:
+    """`Ketiga, kepada ...`, `“Yang kedua, jalin ...`, `Empat, Kepada ...`."""
+    before = _ctx_before(text, start, 30)
+    after = text[end : end + 3]
+    if _RE_AFTER_COMMA.match(after) and (_RE_SENT_START.search(before) or _last_is(_tail(before), _LIST_OPENERS)):
+        return True
+    if re.search(r"\b(?:yaitu|yakni|antara lain|di antaranya|diantaranya)\s*:?\s*$", before, re.I):
+        return True
+    return False
+
+
+def _word_runs(s: str, base: int) -> list[tuple[int, int, float]]:
+    """Split a run of number words into well-formed numerals: (start, end, value)."""
+    toks = [(m.start() + base, m.end() + base, m.group()) for m in re.finditer(r"\S+", s)]
+    out = []
+    i = 0
+    while i < len(toks):
+        best = None
+        for j in range(len(toks), i, -1):  # longest well-formed prefix
+            v = _parse_word_tokens([t[2] for t in toks[i:j]])
+            if v is not None:
+                best = (j, v)
+                break
+        if best is None:
+            i += 1
+            continue
+        j, v = best
+        out.append((toks[i][0], toks[j - 1][1], v))
+        i = j
+    return out
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every figure in `text`, with offsets, value and kind. Never raises.
+
+    >>> [(m.text, m.value, m.kind) for m in find_numbers("Pilkada 2024 diikuti 50 peserta selama lima hari")]
+    [('2024', 2024.0, 'year'), ('50', 50.0, 'number'), ('lima', 5.0, 'word')]
+    """
+    return scan_numbers(text)
+
+
+def scan_numbers(text: str, worth: Callable[[str, int, int], bool] | None = None) -> list[NumberMention]:
+    """`find_numbers`, optionally classifying only figures for which `worth(text, start, end)`
+    holds (a cheap look at the words around the raw match); the rest are left out.
+    Callers that need only some figures (indicators: those followed by a unit) save the cost
+    of classifying the others."""
+    if not isinstance(text, str) or not text:
+        return []
+    out: list[NumberMention] = []
+    try:
+        matches = list(_RE_DIGIT_FIGURES.finditer(text))
+        words = list(_RE_WORD_FIGURES.finditer(text))
+        if words:
+            matches = sorted(matches + words, key=lambda m: m.start())
+        last_end = -1
+        for m in matches:
+            if m.start() < last_end:
+                continue
+            last_end = m.end()
+            try:
+                if worth is not None and not worth(text, m.start(), m.end()):
+                    continue
+                out.extend(_mentions_for(text, m))
+            except Exception:  # one odd figure must not lose the rest of the article
+                continue
+    except Exception:
+        return out
+    return out
+
+
+def _mentions_for(text: str, m: re.Match) -> list[NumberMention]:
+    g = m.lastgroup
+    s, e = m.start(), m.end()
+    if g == "phone":
+        digits = re.sub(r"\D", "", m.group())
+        return [NumberMention(s, e, m.group(), float(digits), False, "phone")]
+    if g == "slash":
+        parts = m.group().split("/")
+        before = _ctx_before(text, s)
+        kind = "law_ref" if _is_law(_tail(before)) else "date_part"
+        return [NumberMention(s, e, m.group(), float(parts[0]), False, kind)]
+    if g in ("ordd", "ordw"):
+        v = parse_indonesian_number(m.group())
+        if v is None:
+            return []
+        kind = "list_ordinal" if _is_list_position(text, s, e) else "ordinal"
+        return [NumberMention(s, e, m.group(), v, True, kind)]
+    if g == "dig":
+        num = m.group("num")
+        v = _parse_digits(num)
+        if v is None:
+            return []
+        rp = m.group("rp") is not None
+        sc = m.group("scale")
+        if sc and sc in _ABBR_RP_ONLY and not rp:
+            e = m.end("num")  # "2 M" without Rp: may be metres, keep the bare figure
+            sc = None
+        if sc:
+            key = sc if sc in _ABBR else sc.lower()
+            v *= _ABBR.get(key, 1)
+        raw = text[s:e]
+        if _RE_KE_BEFORE.search(text, max(0, s - 3), s) and _RE_ORDINAL_KE_CUE.search(_ctx_before(text, s, 40)):
+            ks = s - 3
+            kind = "list_ordinal" if _is_list_position(text, ks, e) else "ordinal"
+            return [NumberMention(ks, e, text[ks:e], v, True, kind)]
+        kind = "number" if rp else _classify_digits(text, s, e, num)
+        if (
+            kind == "number"
+            and _RE_OPEN_PAREN_AFTER_WORD.search(_ctx_before(text, s, 40))
+            and _RE_CLOSE_PAREN.match(text, e)
+        ):
+            kind = "restatement"  # "lima (5) hari": the figure repeats the word
+        return [NumberMention(s, e, raw, v, False, kind)]
+    if g == "word":
+        res = []
+        for ws, we, v in _word_runs(m.group(), s):
+            raw = text[ws:we]
+            before = _ctx_before(text, ws)
+            if _RE_KE_BEFORE.search(text, max(0, ws - 3), ws) and _RE_ORDINAL_KE_CUE.search(_ctx_before(text, ws, 40)):
+                ks = ws - 3
+                kind = "list_ordinal" if _is_list_position(text, ks, we) else "ordinal"
+                res.append(NumberMention(ks, we, text[ks:we], v, True, kind))
+                continue
+            kind = "word"
+            toks = _tail(before)
+            if _is_ballot(toks):
+                res.append(NumberMention(ws, we, raw, v, False, "ballot"))  # "nomor urut dua"
+                continue
+            if toks and _cue(toks[-1]) in ("nomor", "nomer", "no", "pasal", "ayat"):
+                res.append(NumberMention(ws, we, raw, v, False, "law_ref"))
+                continue
+            if any(i.start() <= ws and i.end() >= we for i in _RE_IDIOMS.finditer(text, max(0, ws - 6), we + 12)):
+                kind = "idiom"  # "salah satu", "satu per satu"
+            else:
+                if _RE_OPEN_PAREN_AFTER_NUM.search(before) and _RE_CLOSE_PAREN.match(text, we):
+                    kind = "restatement"  # "14 (empat belas) hari"
+                elif _is_list_position(text, ws, we):
+                    kind = "list_ordinal"
+                elif (
+                    raw[:1].isupper()
+                    and before
+                    and not _RE_SENT_START.search(before[-4:])
+                    and not _RE_AFTER_QUANTITY.match(text, we, we + 40)
+                ):
+                    kind = "code"  # "Partai Tiga", "Lima Puluh Kota": a name, not a count
+            res.append(NumberMention(ws, we, raw, v, False, kind))
+        return res
+    return []

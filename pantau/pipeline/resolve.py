@@ -1,0 +1,339 @@
+"""Stage 4, resolved: one actor and one event across articles, with stable content-derived ids.
+
+Actors
+- Organizations are one actor per canonical name (`Badan Pengawas Pemilu Kutai Kartanegara`).
+- Persons are one actor per full name. A one-word name (`Wiwin`, `Bagja`) seen alone in an article
+  joins the single multi-word person in the corpus whose name contains that word; if two full names
+  contain it (`Bambang Arwanto`, `Bambang Iswanto`) it stays on its own, never guessed.
+- Ids are sha256 of `kind|lower-cased name`, so they do not depend on row order or batches.
+
+Events
+- Two article-level events are one real event when they have the same type, the same place (or
+  region) and either the same calendar start date (with a printed year: an event whose year was
+  inferred from a weekday is only merged when the place matches too) or, both undated, names that
+  share at least half their content words (`sosialisasi netralitas ASN` in two articles).
+- Voting on the same printed calendar date is one event wherever it is reported from (an election day).
+- The event id hashes the type, date, place and name of the cluster's smallest member.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+
+import polars as pl
+
+_STOP = {"dan", "di", "yang", "pada", "untuk", "dalam", "dengan", "ke", "dari", "serta", "tahun", "ini", "itu"}
+
+
+def stable_id(*parts: object, n: int = 16) -> str:
+    """Hex sha256 prefix of the parts joined by `|`; None becomes the empty string."""
+    return hashlib.sha256("|".join("" if p is None else str(p) for p in parts).encode("utf-8")).hexdigest()[:n]
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+class ActorResolver:
+    """Corpus-wide actors from every article's local actors, in polars (a corpus too large for row dicts): groups, names, roles, regions,
+    aliases and ids, computed from per-part statistics (polars) in memory that grows with the number
+    of distinct actor names, not with the number of mentions.
+
+    Feed every part's local actors with `add`, call `finish`, then `key_map` gives each local actor's
+    corpus-wide id and `table` the actors (after `add_article_counts` over the parts again).
+    """
+
+    def __init__(self) -> None:
+        self._norm_cache: dict[str, str] = {}
+        self._names: list[pl.DataFrame] = []
+        self._roles: list[pl.DataFrame] = []
+        self._codes: list[pl.DataFrame] = []
+        self._forms: list[pl.DataFrame] = []
+        self._flags: list[pl.DataFrame] = []
+        self._counts: list[pl.DataFrame] = []
+        self.keys: pl.DataFrame | None = None
+
+    def with_keys(self, local: pl.DataFrame) -> pl.DataFrame:
+        """Add `key` = `kind|normalized name` (Python's lower/split)."""
+        cache = self._norm_cache
+        names = local["name"].unique().to_list()
+        for n in names:
+            if n not in cache:
+                cache[n] = _norm(n)
+        m = pl.DataFrame(
+            {"name": names, "_norm": [cache[n] for n in names]}, schema={"name": pl.String, "_norm": pl.String}
+        )
+        return (
+            local.join(m, on="name", how="left")
+            .with_columns((pl.col("kind") + pl.lit("|") + pl.col("_norm")).alias("key"))
+            .drop("_norm")
+        )
+
+    def add(self, local: pl.DataFrame) -> None:
+        """One part's local actors (kind, name, role, region_code, forms, unnamed_office)."""
+        k = self.with_keys(local)
+        self._names.append(k.group_by("key", "name").agg(pl.len().alias("n")))
+        self._roles.append(
+            k.filter(pl.col("role").is_not_null() & (pl.col("role") != ""))
+            .group_by("key", "role")
+            .agg(pl.len().alias("n"))
+        )
+        self._codes.append(
+            k.filter(pl.col("region_code").is_not_null() & (pl.col("region_code") != ""))
+            .group_by("key", "region_code")
+            .agg(pl.len().alias("n"))
+        )
+        self._forms.append(k.select("key", pl.col("forms").alias("form")).explode("form").drop_nulls("form").unique())
+        self._flags.append(k.group_by("key").agg(pl.col("unnamed_office").fill_null(False).any().alias("unnamed")))
+        if len(self._names) >= 64:
+            self._compact()
+
+    def _compact(self) -> None:
+        def re(frames, by, how):
+            if not frames:
+                return []
+            df = pl.concat(frames, how="vertical")
+            return [
+                df.group_by(by).agg(pl.col("n").sum())
+                if how == "sum"
+                else df.group_by(by).agg(pl.col("unnamed").any())
+                if how == "any"
+                else df.unique()
+            ]
+
+        self._names = re(self._names, ["key", "name"], "sum")
+        self._roles = re(self._roles, ["key", "role"], "sum")
+        self._codes = re(self._codes, ["key", "region_code"], "sum")
+        self._forms = re(self._forms, ["key", "form"], "unique")
+        self._flags = re(self._flags, ["key"], "any")
+
+    def finish(self) -> pl.DataFrame:
+        """Decide the groups; returns the key map (key -> actor_id)."""
+        self._compact()
+        flags = self._flags[0] if self._flags else pl.DataFrame(schema={"key": pl.String, "unnamed": pl.Boolean})
+        keys = flags["key"].to_list()
+        unnamed = dict(zip(keys, flags["unnamed"].to_list()))
+        # one-word person names join a unique longer name that contains the word
+        multi: dict[str, set[str]] = defaultdict(set)
+        for k in keys:
+            kind, name = k.split("|", 1)
+            if kind == "person" and len(name.split()) > 1 and not unnamed[k]:
+                for t in name.split():
+                    multi[t].add(k)
+        group = []
+        for k in keys:
+            kind, name = k.split("|", 1)
+            if kind == "person" and len(name.split()) == 1 and len(multi.get(name, ())) == 1:
+                group.append(next(iter(multi[name])))
+            else:
+                group.append(k)
+        self.keys = pl.DataFrame({"key": keys, "group": group}, schema={"key": pl.String, "group": pl.String})
+        gids = self.keys["group"].unique().to_list()
+        ids = pl.DataFrame(
+            {"group": gids, "actor_id": [stable_id(g) for g in gids]},
+            schema={"group": pl.String, "actor_id": pl.String},
+        )
+        self.keys = self.keys.join(ids, on="group", how="left")
+        return self.keys.select("key", "actor_id")
+
+    def add_article_counts(self, local_with_keys: pl.DataFrame) -> None:
+        """One part's (key, article_id) rows: distinct articles per actor (an article lives in one part)."""
+        self._counts.append(
+            local_with_keys.join(self.keys.select("key", "actor_id"), on="key", how="inner")
+            .select("actor_id", "article_id")
+            .unique()
+            .group_by("actor_id")
+            .agg(pl.len().alias("article_count"))
+        )
+
+    def table(self, region_name) -> pl.DataFrame:
+        """The resolved actors (plus region_code and article_count)."""
+        g = self.keys
+        names = (
+            self._names[0]
+            .join(g.select("key", "group"), on="key")
+            .filter(pl.col("key") == pl.col("group"))
+            .sort(["group", "n", "name"], descending=[False, True, False])
+            .group_by("group", maintain_order=True)
+            .first()
+            .select("group", "name")
+        )
+
+        def best(frames, col, by_len):
+            if not frames:
+                return pl.DataFrame(schema={"group": pl.String, col: pl.String})
+            df = frames[0].join(g.select("key", "group"), on="key").group_by("group", col).agg(pl.col("n").sum())
+            if by_len:
+                df = df.with_columns(pl.col(col).str.len_chars().alias("_len"))
+                df = df.sort(["group", "n", "_len", col], descending=[False, True, True, False])
+            else:
+                df = df.sort(["group", "n", col], descending=[False, True, False])
+            return df.group_by("group", maintain_order=True).first().select("group", col)
+
+        roles = best(self._roles, "role", True)
+        codes = best(self._codes, "region_code", False)
+        forms_src = self._forms[0] if self._forms else pl.DataFrame(schema={"key": pl.String, "form": pl.String})
+        forms = (
+            forms_src.join(g.select("key", "group"), on="key")
+            .select("group", "form")
+            .unique()
+            .join(names, on="group")
+            .filter(pl.col("form") != pl.col("name"))
+            .sort(["group", "form"])
+            .group_by("group", maintain_order=True)
+            .agg(pl.col("form").alias("aliases"))
+        )
+        counts = (
+            pl.concat(self._counts, how="vertical").group_by("actor_id").agg(pl.col("article_count").sum())
+            if self._counts
+            else pl.DataFrame(schema={"actor_id": pl.String, "article_count": pl.UInt32})
+        )
+        out = (
+            g.select("group", "actor_id")
+            .unique()
+            .join(names, on="group", how="left")
+            .join(roles, on="group", how="left")
+            .join(codes, on="group", how="left")
+            .join(forms, on="group", how="left")
+            .join(counts, on="actor_id", how="left")
+            .with_columns(
+                pl.col("group").str.split_exact("|", 1).struct.field("field_0").alias("kind"),
+                pl.col("aliases").fill_null(pl.lit([], pl.List(pl.String))),
+                pl.col("article_count").fill_null(0).cast(pl.Int64),
+            )
+        )
+        codes_u = [c for c in out["region_code"].unique().to_list() if c]
+        rn = pl.DataFrame(
+            {"region_code": codes_u, "region": [region_name(c) for c in codes_u]},
+            schema={"region_code": pl.String, "region": pl.String},
+        )
+        out = out.join(rn, on="region_code", how="left")
+        return out.select("actor_id", "name", "kind", "role", "aliases", "region", "region_code", "article_count").sort(
+            "actor_id"
+        )
+
+
+def _name_words(name: str | None) -> set[str]:
+    return {w for w in re.findall(r"\w+", (name or "").lower()) if w not in _STOP and len(w) > 2}
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    if a["event_type"] != b["event_type"]:
+        return False
+    same_place = (a["place"] and a["place"] == b["place"]) or (
+        not (a["place"] and b["place"]) and a["region_code"] and a["region_code"] == b["region_code"]
+    )
+    if a["start_date"] and b["start_date"]:
+        if a["start_date"] != b["start_date"]:
+            return False
+        if a["event_type"] == "voting" and not (a.get("year_inferred") or b.get("year_inferred")):
+            return True  # one election day, reported from many places
+        if a.get("year_inferred") or b.get("year_inferred"):
+            return bool(same_place)  # a weekday-derived date never merges on the date alone
+        return bool(same_place) or _overlap(a, b) >= 0.5
+    if a["start_date"] or b["start_date"]:
+        return False
+    return bool(same_place) and _overlap(a, b) >= 0.5
+
+
+def _overlap(a: dict, b: dict) -> float:
+    wa, wb = _name_words(a["name"]), _name_words(b["name"])
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def resolve_events(local_events: list[dict], id_map: dict, region_name) -> list[dict]:
+    """Cluster article-level events into real-world events (union-find within each type)."""
+    evs = sorted(local_events, key=lambda e: (e["article_id"], e["event_type"], e["trigger_pos"]))
+    parent = list(range(len(evs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Only pairs that can pass `_same_event` are compared (same type and same start date, or both
+    # undated with the same place / region), so the clusters equal an all-pairs comparison.
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, e in enumerate(evs):
+        if e["start_date"]:
+            blocks[(e["event_type"], "date", e["start_date"])].append(i)
+        else:
+            if e["place"]:
+                blocks[(e["event_type"], "place", e["place"])].append(i)
+            if e["region_code"]:
+                blocks[(e["event_type"], "region", e["region_code"])].append(i)
+    for idxs in blocks.values():
+        for x in range(len(idxs)):
+            for y in range(x + 1, len(idxs)):
+                i, j = idxs[x], idxs[y]
+                if evs[i]["article_id"] != evs[j]["article_id"] and find(i) != find(j) and _same_event(evs[i], evs[j]):
+                    parent[find(i)] = find(j)
+    clusters: dict[int, list[dict]] = defaultdict(list)
+    for i, e in enumerate(evs):
+        clusters[find(i)].append(e)
+    out = []
+    for members in clusters.values():
+        members.sort(key=lambda e: (e["article_id"], e["trigger_pos"]))
+        head = members[0]
+
+        def first(field):
+            return next((m[field] for m in members if m.get(field) is not None), None)
+
+        dated = next((m for m in members if m["start_date"]), None)
+        named = max((m["name"] for m in members if m["name"]), key=len, default=None)
+        code = first("region_code")
+        organizers = sorted(
+            {a for m in members for a in m["organizer_ids"]}
+            if "organizer_ids" in head
+            else {
+                id_map[(m["article_id"], k)]
+                for m in members
+                for k in m["organizer_keys"]
+                if (m["article_id"], k) in id_map
+            }
+        )
+        out.append(
+            {
+                "event_id": stable_id(
+                    head["event_type"], head["start_date"], head["place"], head["name"], head["article_id"]
+                ),
+                "event_type": head["event_type"],
+                "name": named,
+                "start_date": dated["start_date"] if dated else None,
+                "end_date": dated["end_date"] if dated else None,
+                "date_precision": dated["date_precision"] if dated else "unknown",
+                "venue": first("venue"),
+                "place": first("place"),
+                "region": _regency_name(code, region_name),
+                "region_code": _regency_code(code),
+                "organizer_actor_ids": organizers,
+                "participant_count": first("participant_count"),
+                "article_ids": sorted({m["article_id"] for m in members}),
+                "date_text": dated["date_text"] if dated else None,
+                "weekday_mismatch": bool(dated and dated.get("weekday_mismatch")),
+            }
+        )
+    out.sort(key=lambda e: e["event_id"])
+    return out
+
+
+def _regency_code(code: str | None) -> str | None:
+    if not code:
+        return None
+    try:
+        from pantau.pipeline import regions
+
+        r = regions.regency_of(code)
+        return r.code if r else code
+    except Exception:  # noqa: BLE001
+        return code
+
+
+def _regency_name(code: str | None, region_name) -> str | None:
+    c = _regency_code(code)
+    return region_name(c) if c else None

@@ -1,0 +1,726 @@
+"""Publish a built warehouse as an open dataset release folder.
+
+    pantau publish --warehouse build --dest release                 # version 0.1.0, or the next one
+    pantau publish --warehouse build --dest release --version 1.0.0 --no-bodies
+
+The release folder holds:
+
+    data/<table>/part-00000.parquet   zstd, sorted by primary key; key-value metadata: dataset version,
+                                      the build inputs' hash, table name, licence
+    datapackage.json                  Frictionless Data Package v2, generated from the pandera models
+    README.md                         dataset card (Hugging Face front matter: licence, language, configs)
+    CHANGELOG.md                      one entry per version, with row-count differences to the previous one
+    SHA256SUMS                        `sha256sum -c SHA256SUMS` checks every other file
+
+Publishing is deterministic: the same warehouse gives a byte-identical folder. Nothing depends on the
+wall clock; `created` is (first that applies) the `--created` option, the `SOURCE_DATE_EPOCH`
+environment variable (the reproducible-builds convention), the newest date in the data (articles'
+publication dates and events' dates: the date the release is "as of"), or the DuckDB file's
+modification time (the build's time) when the data has no dates at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polars as pl
+
+# polars, duckdb and the pandera models load inside the functions: `pantau --help` stays fast
+log = logging.getLogger("pantau.release.publish")
+
+TABLES = ["articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine"]
+ROWS_PER_PART = 250_000
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0 International",
+}
+BODY_NOTE = (
+    "Article titles, bodies and the quoted words in `statements.text` and `indicators.text` are the "
+    "news outlets' own text: they stay the outlets' copyright, are included so that every extracted "
+    "value can be checked against its sentence, and are not relicensed by CC-BY-4.0."
+)
+SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
+
+
+class PublishError(RuntimeError):
+    """A release that cannot be written; the message is the one-line reason."""
+
+
+@dataclass
+class Release:
+    dest: str
+    version: str
+    created: str
+    created_from: str
+    rows: dict[str, int]
+    files: list[str]
+    bytes: int
+    inputs_sha256: str
+    content_sha256: str
+    bodies: bool
+    previous_version: str | None = None
+    changes: dict[str, int] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------
+# reading the warehouse
+
+
+def read_tables(db: Path, *, bodies: bool = True) -> dict[str, pl.DataFrame]:
+    """Every published table from the DuckDB file, columns in model order, rows sorted by primary key."""
+    import duckdb
+
+    import schemas
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for t in TABLES:
+            cols = [n for n, *_ in schemas.columns(t) if bodies or (t, n) != ("articles", "body")]
+            select = ", ".join(f'"{c}"' for c in cols)
+            try:
+                df = con.sql(f'SELECT {select} FROM "{t}" ORDER BY "{schemas.PRIMARY_KEYS[t]}"').pl()
+            except duckdb.Error as e:
+                raise PublishError(f"warehouse {db} has no usable table {t}: {str(e).splitlines()[0]}") from e
+            out[t] = df
+        return out
+    finally:
+        con.close()
+
+
+def inputs_sha256(tables: dict[str, pl.DataFrame]) -> str:
+    """Hash of the build's inputs as the warehouse knows them.
+
+    sha256 over the sorted `source_path<TAB>article_id` lines of every article (the id is itself a
+    sha256 of the article's normalized text) and the sources of inputs quarantined at ingest, so it
+    changes whenever an input article's path or text changes, and not when only the extraction does.
+    """
+    import polars as pl
+
+    lines = [f"{p}\t{a}" for p, a in tables["articles"].select("source_path", "article_id").iter_rows()]
+    q = tables["quarantine"]
+    if q.height:
+        lines += [f"quarantined\t{s}" for s in q.filter(pl.col("table") == "articles")["source"].to_list()]
+    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
+
+
+def content_sha256(tables: dict[str, pl.DataFrame]) -> str:
+    """Hash of the published rows themselves (independent of version and Parquet encoding)."""
+    h = hashlib.sha256()
+    for t in TABLES:
+        h.update(f"\0{t}\0".encode())
+        h.update(tables[t].write_ndjson().encode())
+    return h.hexdigest()
+
+
+def created_timestamp(tables: dict[str, pl.DataFrame], db: Path, override: str | None = None) -> tuple[str, str]:
+    """(`created` as RFC 3339 UTC, where it came from); see the module docstring for the order."""
+    if override:
+        try:
+            when = dt.datetime.fromisoformat(override.replace("Z", "+00:00"))
+        except ValueError as e:
+            raise PublishError(f"--created {override!r} is not an ISO date or datetime") from e
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.timezone.utc)
+        return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "--created"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime(
+            "%Y-%m-%dT%H:%M:%SZ"
+        ), "SOURCE_DATE_EPOCH"
+    dates = []
+    for t, c in (("articles", "published_date"), ("events", "start_date"), ("events", "end_date")):
+        if c in tables[t].columns:
+            m = tables[t][c].max()
+            if m is not None:
+                dates.append(m)
+    if dates:
+        return f"{max(dates).isoformat()}T00:00:00Z", "newest date in the data"
+    mtime = dt.datetime.fromtimestamp(int(db.stat().st_mtime), dt.timezone.utc)
+    return mtime.strftime("%Y-%m-%dT%H:%M:%SZ"), "warehouse build time"
+
+
+# ---------------------------------------------------------------------------------------------
+# the Data Package descriptor, from the pandera models
+
+
+def field_type(dtype) -> dict:
+    """Frictionless field type for a polars dtype (class or instance)."""
+    import polars as pl
+
+    if dtype == pl.String or dtype == pl.Categorical or dtype == pl.Enum:
+        return {"type": "string"}
+    if dtype == pl.Boolean:
+        return {"type": "boolean"}
+    if dtype == pl.Date:
+        return {"type": "date"}
+    if dtype == pl.Datetime:
+        return {"type": "datetime"}
+    if isinstance(dtype, pl.List) or dtype == pl.List:
+        inner = getattr(dtype, "inner", pl.String)
+        return {"type": "list", "itemType": field_type(inner)["type"]}
+    if dtype.is_integer():
+        return {"type": "integer"}
+    if dtype.is_float():
+        return {"type": "number"}
+    return {"type": "any"}
+
+
+def table_schema(table: str, *, bodies: bool = True) -> dict:
+    """Table Schema (fields with types, descriptions, constraints; primaryKey; foreignKeys) of a table."""
+    import schemas
+
+    model_cols = schemas.MODELS[table].to_schema().columns
+    pk = schemas.PRIMARY_KEYS[table]
+    fields = []
+    for name, dtype, nullable, desc in schemas.columns(table):
+        if not bodies and (table, name) == ("articles", "body"):
+            continue
+        f: dict = {"name": name, **field_type(dtype), "description": desc}
+        cons: dict = {}
+        if not nullable:
+            cons["required"] = True
+        if name == pk or model_cols[name].unique:
+            cons["unique"] = True
+        for check in model_cols[name].checks:
+            stats = check.statistics or {}
+            if check.name == "isin":
+                cons["enum"] = list(stats["allowed_values"])
+            elif check.name == "greater_than_or_equal_to":
+                cons["minimum"] = stats["min_value"]
+            elif check.name == "str_length":
+                if stats.get("min_value") is not None:
+                    cons["minLength"] = stats["min_value"]
+                if stats.get("max_value") is not None:
+                    cons["maxLength"] = stats["max_value"]
+        if cons:
+            f["constraints"] = cons
+        fields.append(f)
+    out: dict = {"fields": fields, "primaryKey": [pk]}
+    fks = [
+        {"fields": [c], "reference": {"resource": ref, "fields": [rc]}}
+        for c, ref, rc in schemas.FOREIGN_KEYS.get(table, [])
+    ]
+    if fks:
+        out["foreignKeys"] = fks
+    return out
+
+
+def sha256_file(p: Path) -> str:
+    h = hashlib.sha256()
+    with open(p, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def descriptor(
+    *,
+    name: str,
+    version: str,
+    created: str,
+    tables: dict[str, pl.DataFrame],
+    files: dict[str, list[Path]],
+    root: Path,
+    bodies: bool,
+    inputs_hash: str,
+    content_hash: str,
+    previous: dict | None,
+) -> dict:
+    """The `datapackage.json` content (a dict, key order fixed)."""
+    import schemas
+
+    outlets = sorted({o for o in tables["articles"]["outlet"].to_list() if o})
+    resources = []
+    for t in TABLES:
+        paths = [p.relative_to(root).as_posix() for p in files[t]]
+        if len(files[t]) == 1:
+            digest, size = sha256_file(files[t][0]), files[t][0].stat().st_size
+        else:  # a multipart resource: hash and size of the parts concatenated, as the spec reads them
+            h = hashlib.sha256()
+            for p in files[t]:
+                h.update(p.read_bytes())
+            digest, size = h.hexdigest(), sum(p.stat().st_size for p in files[t])
+        desc = schemas.table_description(t)
+        if t == "articles":
+            desc += (
+                (" " + BODY_NOTE)
+                if bodies
+                else " Published without `body` (--no-bodies): offsets in other tables point into the text at the article's source."
+            )
+        if t == "events":
+            desc += " `organizer_actor_ids` and `article_ids` hold keys of actors and articles."
+        resources.append(
+            {
+                "name": t,
+                "type": "table",
+                "title": t.replace("_", " "),
+                "description": desc,
+                "path": paths[0] if len(paths) == 1 else paths,
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                "bytes": size,
+                "hash": f"sha256:{digest}",
+                "schema": table_schema(t, bodies=bodies),
+            }
+        )
+    return {
+        "$schema": PROFILE,
+        "name": name,
+        "title": "pantau: Indonesian election news as open data",
+        "description": (
+            "Articles about Indonesian elections (Pilkada, Pemilu) turned into validated tables: who said "
+            "what (statements with resolved speakers), who is who (actors and every mention), what "
+            "happened where and when (events), and the figures stated (indicators), each value with "
+            "offsets back to its sentence. " + (BODY_NOTE if bodies else "")
+        ).strip(),
+        "version": version,
+        "created": created,
+        "licenses": [LICENSE],
+        "keywords": [
+            "elections",
+            "Indonesia",
+            "Pilkada",
+            "Pemilu",
+            "news",
+            "information extraction",
+            "Bahasa Indonesia",
+        ],
+        "sources": [{"title": o} for o in outlets] or [{"title": "news articles (outlet not named)"}],
+        "contributors": [{"title": "pantau", "roles": ["creator"]}],
+        "resources": resources,
+        "pantau": {
+            "rows": {t: tables[t].height for t in TABLES},
+            "bodies": bodies,
+            "inputs_sha256": inputs_hash,
+            "content_sha256": content_hash,
+            "previous": previous,
+        },
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# the dataset card and changelog
+
+
+def _size_category(n: int) -> str:
+    for limit, label in (
+        (1_000, "n<1K"),
+        (10_000, "1K<n<10K"),
+        (100_000, "10K<n<100K"),
+        (1_000_000, "100K<n<1M"),
+        (10_000_000, "1M<n<10M"),
+    ):
+        if n < limit:
+            return label
+    return "10M<n<100M"
+
+
+def _md_cell(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def limitations(tables: dict[str, pl.DataFrame]) -> list[str]:
+    """Known limitations, with this release's own numbers where they can be counted."""
+    import polars as pl
+
+    st, ev, ind = tables["statements"], tables["events"], tables["indicators"]
+    unresolved = st.filter(pl.col("speaker_actor_id").is_null()).height
+    undated = ev.filter(pl.col("start_date").is_null()).height
+    no_region = ind.filter(pl.col("region").is_null()).height
+    return [
+        "Extraction is rules and lexicons (speech verbs, office titles, organizations, a region gazetteer), not a "
+        "trained model: statements without a speech cue, and names the lexicons do not know, are missed.",
+        f"Speakers: {unresolved} of {st.height} statements have no resolved speaker (`speaker_actor_id` is null; "
+        "`speaker_label` keeps the words). Pronoun cues (`ujarnya`, `Ia`) are resolved to the nearest plausible "
+        "antecedent, which can be wrong when several people speak in one paragraph.",
+        f"Dates: {undated} of {ev.height} events have no resolvable date. Dates without a year (`Selasa (3/9)`) are "
+        "read in the election year the article is about, checked against the printed weekday (`weekday_mismatch`).",
+        f"Indicators: {no_region} of {ind.height} figures name no region. The same figure repeated in one article may "
+        "appear twice; `value` is a number with a `unit`, never a range.",
+        "Actors are resolved within and across articles by name; two people with the same full name would be merged, "
+        "and a short form is linked to the full name only within the same article.",
+        "`is_advertorial` relies on the outlets' credit tags (`(ADV)`, `(ADV/DiskomKukar)`); untagged paid content "
+        "counts as independent coverage.",
+        f"{tables['quarantine'].height} inputs or rows were set aside with a reason (table `quarantine`); they are "
+        "not in the other tables.",
+    ]
+
+
+def _yaml_str(s: str) -> str:
+    return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, created_from: str) -> str:
+    import schemas
+
+    version, created = desc["version"], desc["created"]
+    total = sum(tables[t].height for t in TABLES)
+    front = [
+        "---",
+        "license: cc-by-4.0",
+        "language:",
+        "- id",
+        f"pretty_name: {_yaml_str(desc['title'])}",
+        "tags:",
+        "- elections",
+        "- indonesia",
+        "- pilkada",
+        "- news",
+        "- information-extraction",
+        "size_categories:",
+        f"- {_size_category(total)}",
+        "configs:",
+    ]
+    for i, t in enumerate(TABLES):
+        front += [f"- config_name: {t}"]
+        if i == 0:
+            front += ["  default: true"]
+        front += ["  data_files:", "  - split: train", f"    path: data/{t}/*.parquet"]
+    front += ["---", ""]
+    rows = desc["pantau"]["rows"]
+    body = [
+        f"# {desc['title']}",
+        "",
+        f"Version **{version}**, as of {created[:10]}. {desc['description']}",
+        "",
+        "## What the tables hold",
+        "",
+        "| table | rows | what |",
+        "|---|---:|---|",
+    ]
+    body += [f"| `{t}` | {rows[t]} | {_md_cell(schemas.table_description(t))} |" for t in TABLES]
+    body += [
+        "",
+        "Every table is one Parquet folder under `data/` (zstd, sorted by its primary key); `datapackage.json` "
+        "describes each column with its type, constraints and meaning, the primary keys and the foreign keys. "
+        "Offsets (`char_start`, `char_end`) point into `articles.body`: "
+        "`body[char_start:char_end] == text`.",
+        "",
+    ]
+    for r in desc["resources"]:
+        body += [f"### `{r['name']}`", "", r["description"], "", "| column | type | meaning |", "|---|---|---|"]
+        for f in r["schema"]["fields"]:
+            typ = f["type"] + (f"<{f['itemType']}>" if f["type"] == "list" else "")
+            req = "" if f.get("constraints", {}).get("required") else ", may be null"
+            body.append(f"| `{f['name']}` | {typ}{req} | {_md_cell(f['description'])} |")
+        body.append("")
+    body += [
+        "## How it was made",
+        "",
+        "pantau reads each article (plain text or JSON Lines), removes site chrome, "
+        "captions, bylines and credit tags, and reads the outlet, dateline, headline, author and advertorial flag. "
+        "Rules and lexicons then find actors (apposition such as `Ketua Bawaslu Kukar, Teguh Wibowo`, titles, "
+        "abbreviation definitions, regional bodies), statements (quote marks and speech cues such as `ujarnya`, "
+        "`menurut`), events (sosialisasi, bimtek, rakor, ... with Indonesian dates checked against the weekday, venues "
+        "and places matched to the Kemendagri region gazetteer) and numeric facts (`51,28 persen`, `peringkat ke-48`, "
+        "`lima hari`). Actors and events are resolved across articles; every id is derived from content, so the same "
+        "input gives the same ids. Each table is validated against its pandera model; rows that fail are set aside in "
+        "`quarantine` with the check and the reason.",
+        "",
+        f"Build inputs' hash (sha256 over the articles' source paths and content ids): `{desc['pantau']['inputs_sha256']}`; "
+        "it is also in every Parquet file's key-value metadata (`pantau.inputs_sha256`, with `pantau.dataset_version`).",
+        "",
+        f"`created` ({created}) comes from the {created_from}; publishing the same warehouse again gives a "
+        "byte-identical release.",
+        "",
+        "## Counts",
+        "",
+        "| table | rows |",
+        "|---|---:|",
+    ]
+    body += [f"| {t} | {rows[t]} |" for t in TABLES]
+    body += ["", "## Known limitations", ""]
+    body += [f"- {x}" for x in limitations(tables)]
+    body += [
+        "",
+        "## Licence",
+        "",
+        "The extracted data (ids, actors, attributions, events, indicators, offsets and every column pantau derived) "
+        "is licensed under [CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/). "
+        + BODY_NOTE
+        + ("" if bodies else " This release was published without article bodies (`--no-bodies`)."),
+        "",
+        "## Using it",
+        "",
+        "```sql",
+        "-- DuckDB, from this folder",
+        "SELECT a.name, s.kind, s.text FROM 'data/statements/*.parquet' s",
+        "JOIN 'data/actors/*.parquet' a ON a.actor_id = s.speaker_actor_id LIMIT 10;",
+        "```",
+        "",
+        "```python",
+        "import polars as pl",
+        "events = pl.read_parquet('data/events/*.parquet')",
+        "# or: datasets.load_dataset('parquet', data_files={'train': 'data/events/*.parquet'})",
+        "```",
+        "",
+        "Check the files: `sha256sum -c SHA256SUMS`. Validate the descriptor: "
+        "`frictionless validate --type package datapackage.json` (reading the Parquet data needs pandas).",
+        "",
+        "## How to cite",
+        "",
+        f"pantau contributors ({created[:4]}). *{desc['title']}* (version {version}) [Data set]. Licensed CC-BY-4.0.",
+        "",
+        "```bibtex",
+        f"@misc{{pantau_{version.replace('.', '_')},",
+        "  author = {{pantau contributors}},",
+        f"  title = {{{desc['title']}}},",
+        f"  year = {{{created[:4]}}},",
+        f"  version = {{{version}}},",
+        "  note = {Data set, CC-BY-4.0}",
+        "}",
+        "```",
+        "",
+    ]
+    return "\n".join(front + body)
+
+
+CHANGELOG_HEAD = (
+    "# Changelog\n\nEvery release of this dataset, newest first, with the row counts of each table "
+    "and the difference to the release before it.\n"
+)
+
+
+def changelog_entry(
+    version: str,
+    created: str,
+    rows: dict[str, int],
+    previous: dict | None,
+    *,
+    content_hash: str = "",
+    bodies: bool = True,
+) -> str:
+    lines = [f"## {version} — {created[:10]}", ""]
+    if not previous:
+        lines += ["First release.", "", "| table | rows |", "|---|---:|"]
+        lines += [f"| {t} | {rows.get(t, 0)} |" for t in TABLES]
+    else:
+        pv, prow = previous["version"], previous["rows"]
+        diffs = {t: rows.get(t, 0) - prow.get(t, 0) for t in TABLES}
+        changed = [t for t in TABLES if diffs[t]]
+        if changed:
+            what = ", ".join(f"{t} {diffs[t]:+d}" for t in changed) + " rows"
+        elif previous.get("content_sha256") == content_hash:
+            what = "the same rows"
+        else:
+            what = "the same row counts, changed values"
+        notes = []
+        if "bodies" in previous and previous["bodies"] != bodies:
+            notes.append("article bodies are " + ("included again" if bodies else "left out (`--no-bodies`)"))
+        lines += [
+            f"Compared with {pv}: {what}" + "".join(f"; {n}" for n in notes) + ".",
+            "",
+            f"| table | {pv} | {version} | change |",
+            "|---|---:|---:|---:|",
+        ]
+        lines += [f"| {t} | {prow.get(t, 0)} | {rows.get(t, 0)} | {diffs[t]:+d} |" for t in TABLES]
+    return "\n".join(lines) + "\n"
+
+
+def merge_changelog(old: str | None, entry: str, version: str) -> str:
+    """Put `entry` at the top of the old changelog, replacing an older entry for the same version."""
+    entries: list[str] = []
+    if old:
+        parts = re.split(r"(?m)^(?=## )", old)
+        entries = [p.rstrip("\n") + "\n" for p in parts[1:]]
+    entries = [e for e in entries if not e.startswith(f"## {version} ")]
+    return CHANGELOG_HEAD + "\n" + "\n".join([entry] + entries)
+
+
+# ---------------------------------------------------------------------------------------------
+# the release
+
+
+def _bump_minor(v: str) -> str:
+    m = SEMVER.match(v)
+    if not m:
+        return "0.1.0"
+    return f"{m.group(1)}.{int(m.group(2)) + 1}.0"
+
+
+def _previous(dest: Path) -> tuple[dict | None, str | None]:
+    p = dest / "datapackage.json"
+    if not p.exists():
+        return None, None
+    try:
+        d = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise PublishError(f"{p} exists but cannot be read: {e}") from e
+    cl = dest / "CHANGELOG.md"
+    return d, (cl.read_text(encoding="utf-8") if cl.exists() else None)
+
+
+def write_parquet(df: pl.DataFrame, folder: Path, metadata: dict[str, str]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    n_parts = max(1, -(-df.height // ROWS_PER_PART))
+    for i in range(n_parts):
+        p = folder / f"part-{i:05d}.parquet"
+        df.slice(i * ROWS_PER_PART, ROWS_PER_PART).write_parquet(
+            p, compression="zstd", statistics=True, metadata=dict(metadata, **{"pantau.part": f"{i + 1}/{n_parts}"})
+        )
+        files.append(p)
+    return files
+
+
+def publish(
+    warehouse: str | Path,
+    dest: str | Path,
+    *,
+    version: str | None = None,
+    bodies: bool = True,
+    created: str | None = None,
+    name: str = "pantau",
+    force: bool = False,
+) -> Release:
+    """Write a release folder for the warehouse in OUT (`OUT/pantau.duckdb`) into DEST.
+
+    >>> publish("build", "release")          # doctest: +SKIP
+    Release(dest='release', version='0.1.0', created='2024-11-09T00:00:00Z', ...)
+    """
+    warehouse, dest = Path(warehouse), Path(dest)
+    db = warehouse if warehouse.suffix == ".duckdb" else warehouse / "pantau.duckdb"
+    if not db.exists():
+        raise PublishError(f"no warehouse at {db} (build one with `pantau build --input DIR --out OUT`)")
+    if version and not SEMVER.match(version):
+        raise PublishError(f"--version {version!r} is not a semantic version X.Y.Z")
+    if not name or not re.fullmatch(r"[a-z0-9._-]+", name):
+        raise PublishError(f"--name {name!r}: use lower-case letters, digits, '.', '-' or '_'")
+    if dest.exists() and not dest.is_dir():
+        raise PublishError(f"{dest} exists and is not a folder")
+    if dest.exists() and any(dest.iterdir()) and not (dest / "datapackage.json").exists() and not force:
+        raise PublishError(
+            f"{dest} is not empty and holds no release (datapackage.json); "
+            "choose an empty folder or pass --force to replace it"
+        )
+
+    log.info("reading %s", db)
+    tables = read_tables(db, bodies=bodies)
+    ihash, chash = inputs_sha256(tables), content_sha256(tables)
+    created_at, created_from = created_timestamp(tables, db, created)
+    rows = {t: tables[t].height for t in TABLES}
+
+    prev, prev_changelog = _previous(dest)
+    prev_info = prev.get("pantau", {}) if prev else {}
+    prev_version = prev.get("version") if prev else None
+    if version is None:
+        if prev is None:
+            version = "0.1.0"
+        elif prev_info.get("content_sha256") == chash and prev_info.get("bodies") == bodies:
+            version = prev_version
+        else:
+            version = _bump_minor(prev_version or "0.0.0")
+    if prev is not None and version == prev_version:
+        if (prev_info.get("content_sha256") != chash or prev_info.get("bodies") != bodies) and not force:
+            raise PublishError(
+                f"{dest} already holds version {version} with different data; "
+                "pass a new --version (or --force to overwrite it)"
+            )
+        base = prev_info.get("previous")  # republishing: compare with the release before that one
+    elif prev is not None:
+        base = {
+            "version": prev_version,
+            "rows": prev_info.get("rows", {}),
+            "content_sha256": prev_info.get("content_sha256"),
+            "bodies": prev_info.get("bodies", True),
+        }
+    else:
+        base = None
+
+    staging = dest.parent / f".{dest.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        files: dict[str, list[Path]] = {}
+        for t in TABLES:
+            meta = {
+                "pantau.dataset_version": version,
+                "pantau.inputs_sha256": ihash,
+                "pantau.table": t,
+                "pantau.license": LICENSE["name"],
+                "pantau.created": created_at,
+            }
+            files[t] = write_parquet(tables[t], staging / "data" / t, meta)
+            log.info("wrote %s: %d rows", t, tables[t].height)
+        desc = descriptor(
+            name=name,
+            version=version,
+            created=created_at,
+            tables=tables,
+            files=files,
+            root=staging,
+            bodies=bodies,
+            inputs_hash=ihash,
+            content_hash=chash,
+            previous=base,
+        )
+        (staging / "datapackage.json").write_text(
+            json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        errors = validate_descriptor(staging / "datapackage.json")
+        if errors:  # never release a descriptor that does not validate
+            raise PublishError(f"datapackage.json does not validate: {errors[0]}")
+        (staging / "README.md").write_text(
+            dataset_card(desc, tables, bodies=bodies, created_from=created_from), encoding="utf-8"
+        )
+        (staging / "CHANGELOG.md").write_text(
+            merge_changelog(
+                prev_changelog,
+                changelog_entry(version, created_at, rows, base, content_hash=chash, bodies=bodies),
+                version,
+            ),
+            encoding="utf-8",
+        )
+        all_files = sorted(p for p in staging.rglob("*") if p.is_file())
+        sums = "".join(f"{sha256_file(p)}  {p.relative_to(staging).as_posix()}\n" for p in all_files)
+        (staging / "SHA256SUMS").write_text(sums, encoding="utf-8")
+        rel_files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+        total_bytes = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
+        # swap the finished folder into place: readers see the old release or the new one, never half
+        old = dest.parent / f".{dest.name}.old-{os.getpid()}"
+        if dest.exists():
+            os.replace(dest, old)
+        os.replace(staging, dest)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    changes = {t: rows[t] - base["rows"].get(t, 0) for t in TABLES} if base else {}
+    return Release(
+        dest=str(dest),
+        version=version,
+        created=created_at,
+        created_from=created_from,
+        rows=rows,
+        files=rel_files,
+        bytes=total_bytes,
+        inputs_sha256=ihash,
+        content_sha256=chash,
+        bodies=bodies,
+        previous_version=base["version"] if base else None,
+        changes=changes,
+    )
+
+
+def validate_descriptor(path: str | Path) -> list[str]:
+    """Errors of a `datapackage.json` against the Data Package profile (empty when valid); needs `frictionless`."""
+    from frictionless import Package
+
+    d = json.loads(Path(path).read_text(encoding="utf-8"))
+    return [str(e.message if hasattr(e, "message") else e) for e in Package.metadata_validate(d)]
+
+
+# ---------------------------------------------------------------------------------------------
+# command line
