@@ -23,20 +23,16 @@ import pandera.polars as pa
 import polars as pl
 
 import schemas
+from pantau.pipeline import regions as _regions
 from pantau.pipeline.parts import STAGED_SCHEMAS, read_part
 from pantau.pipeline.resolve import ActorResolver, resolve_events, stable_id
-
-try:
-    from pantau.pipeline import regions as _regions
-except ImportError:  # pragma: no cover
-    _regions = None
 
 BIG_TABLES = ("articles", "actor_mentions", "statements", "indicators")
 SPILL_ROWS_BYTES = 96 * 1024 * 1024  # flush bucket buffers to disk beyond this
 
 
 def region_name(code: str | None) -> str | None:
-    if not code or _regions is None:
+    if not code:
         return None
     r = _regions.get_region(code)
     return r.name if r else None

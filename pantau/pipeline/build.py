@@ -33,15 +33,8 @@ import polars as pl
 
 from pantau.pipeline.ingest import InputFile, discover_inputs
 
-try:  # one writer per OUT (pantau.pipeline.lock); re-entrant, so publish_build inside takes it again
-    from pantau.pipeline.lock import build_lock
-except ImportError:  # pragma: no cover - before the lock module exists
-    from contextlib import nullcontext
-
-    def build_lock(out, **kw):
-        return nullcontext()
-
-
+# one writer per OUT (pantau.pipeline.lock); re-entrant, so publish_build inside takes it again
+from pantau.pipeline.lock import build_lock
 from pantau.pipeline.units import read_manifest, scan_units, spill_compressed, write_manifest
 
 DEFAULT_BATCH_BYTES = 4 * 1024 * 1024  # input bytes per extracted part (the unit of caching)

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import hashlib
 
+from pantau.pipeline import regions as _regions
 from pantau.pipeline.clean import clean_text
 from pantau.pipeline.extract import extract_article
 from pantau.pipeline.extract.dates import infer_reference_year, parse_publish_date
 from pantau.pipeline.ingest import Quarantined, RawDoc
 from pantau.pipeline.meta import article_meta
-
-try:
-    from pantau.pipeline import regions as _regions
-except ImportError:  # pragma: no cover
-    _regions = None
 
 TABLE_KEYS = ("articles", "actors", "mentions", "statements", "events", "indicators", "quarantine")
 
@@ -28,22 +24,10 @@ def article_id_for(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _normalize_place(raw: str) -> str | None:
-    if _regions is None:
-        return raw.title() if raw.isupper() else raw
-    try:
-        return _regions.normalize_place(raw)
-    except Exception:  # noqa: BLE001
-        return raw.title()
-
-
 def _region(raw: str, context=()):
-    if _regions is None or not raw:
+    if not raw:
         return None
-    try:
-        m = _regions.lookup_region(raw, context_codes=context)
-    except Exception:  # noqa: BLE001
-        return None
+    m = _regions.lookup_region(raw, context_codes=context)
     return m.region if m else None
 
 
@@ -55,7 +39,7 @@ def stage_document(doc: RawDoc) -> tuple[dict, dict] | Quarantined:
         return Quarantined(doc.source_path, "clean", f"cleaning failed: {type(e).__name__}")
     if not ct.body.strip():
         return Quarantined(doc.source_path, "clean", "no article text left after removing site chrome")
-    meta = article_meta(ct, doc.meta, normalize_place=_normalize_place)
+    meta = article_meta(ct, doc.meta, normalize_place=_regions.normalize_place)
     place_region = _region(meta.dateline_raw) if meta.dateline_raw else None
     published = parse_publish_date(doc.meta.get("published"))
     aid = article_id_for(ct.body if not meta.title else meta.title + "\n\n" + ct.body)

@@ -20,11 +20,6 @@ from pantau.pipeline.extract.actors import ActorResult, _alt, _region_lookup, _s
 from pantau.pipeline.extract.dates import find_dates
 from pantau.pipeline.text import sentence_spans
 
-try:
-    from pantau.pipeline import regions as _regions
-except ImportError:  # pragma: no cover
-    _regions = None
-
 ANCHOR_VERBS = re.compile(
     r"\b(?:digelar|menggelar|diselenggarakan|menyelenggarakan|dilaksanakan|melaksanakan|berlangsung|"
     r"diadakan|mengadakan|dihadiri|diikuti|dibuka|membuka|bertempat|mengikuti|menghadiri|hadir|"
