@@ -12,7 +12,8 @@ CONTRACT = {
     "statements": "statement_id article_id speaker_actor_id speaker_label text kind char_start char_end",
     "events": "event_id event_type name start_date end_date date_precision venue place region region_code "
     "organizer_actor_ids participant_count article_ids",
-    "indicators": "indicator_id article_id metric value unit region region_code source_actor_id text char_start char_end",
+    "indicators": "indicator_id article_id metric value unit region region_code source_actor_id text "
+    "char_start char_end",
 }
 
 
