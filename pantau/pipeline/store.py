@@ -48,12 +48,8 @@ def write_table(
     for i in range(n_parts):
         part = df.slice(i * rows_per_part, rows_per_part)
         p = folder / f"part-{i:05d}.parquet"
-        if metadata is None:
-            part.write_parquet(p, compression="zstd", statistics=True)
-        else:
-            part.write_parquet(
-                p, compression="zstd", statistics=True, metadata=dict(metadata, **{"pantau.part": f"{i + 1}/{n_parts}"})
-            )
+        tags = None if metadata is None else dict(metadata, **{"pantau.part": f"{i + 1}/{n_parts}"})
+        part.write_parquet(p, compression="zstd", statistics=True, metadata=tags)
         files.append(p)
     return files
 
