@@ -202,3 +202,17 @@ def region_prefixes(*roles: str, levels: tuple[str, ...] | None = None) -> tuple
 def official_prefix(level: str) -> str:
     """The word that opens a region's official name at this level (`regency` -> `Kabupaten`)."""
     return next(word for word, lvl in region_prefixes("name") if lvl == level)
+
+
+# ---- indicator units ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def indicator_units() -> dict[str, str]:
+    """Unit of the indicators table -> its meaning (`indicator_units.toml`): the word-list units,
+    then `rank` and `currency_idr`, which are recognized by cues and prefixes instead of unit words."""
+    lex = read_toml("indicator_units.toml")
+    meanings = {unit: entry["meaning"] for unit, entry in lex["units"].items()}
+    for section in ("rank", "currency"):
+        meanings[lex[section]["unit"]] = lex[section]["meaning"]
+    return meanings

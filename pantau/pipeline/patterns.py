@@ -37,8 +37,9 @@ def alternation(words: Iterable[str], *, space: str | None = None) -> str:
     return "|".join(_literal(w, space) for w in sorted(set(words), key=len, reverse=True))
 
 
-def trie_alternation(words: Iterable[str], *, space: str | None = None) -> str:
-    """The words as a character-trie regex (no enclosing group), longest match first."""
+def trie_alternation(words: Iterable[str], *, space: str | None = None, apostrophe: str | None = None) -> str:
+    """The words as a character-trie regex (no enclosing group), longest match first; `apostrophe`
+    (a regex) replaces each `'` inside a word, as `space` does each space (`Jum'at`, `Jum’at`)."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -47,7 +48,11 @@ def trie_alternation(words: Iterable[str], *, space: str | None = None) -> str:
         node[""] = {}
 
     def char(ch: str) -> str:
-        return space if ch == " " and space is not None else re.escape(ch)
+        if ch == " " and space is not None:
+            return space
+        if ch == "'" and apostrophe is not None:
+            return apostrophe
+        return re.escape(ch)
 
     def build(node: dict) -> str:
         branches = []
