@@ -56,12 +56,15 @@ def _text(name: str) -> str:
 @lru_cache(maxsize=None)
 def read_toml(name: str) -> dict:
     """A TOML lexicon as a dict (cached: the same dict on every call)."""
+    text = _text(name)
     try:
-        return tomllib.loads(_text(name))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        m = re.search(r"\(at line (\d+), column \d+\)", str(e))
-        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(e)) if m else str(e)
-        raise LexiconError(name, int(m.group(1)) if m else None, problem) from None
+        # tomllib says where in its message: "(at line 12, column 5)" or "(at end of document)"
+        where = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)", str(e))
+        line = int(where.group(1)) if where and where.group(1) else len(text.splitlines()) if where else None
+        problem = str(e)[: where.start()] + str(e)[where.end() :] if where else str(e)
+        raise LexiconError(name, line, problem) from None
 
 
 @lru_cache(maxsize=None)

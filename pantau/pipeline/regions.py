@@ -96,12 +96,8 @@ def _compact(name: str) -> str:
     return re.sub(r"[\s'’‘-]+", "", name.lower())
 
 
-def _read_regions(name: str) -> list[Region]:
-    # streamed, not cached by the loader: _Lexicon keeps its own index (the villages are 80,000 rows)
-    return [
-        Region(r["code"], r["name"], r["official_name"], r["level"], r["parent_code"] or None)
-        for r in lexicon.iter_csv(name)
-    ]
+def _read_regions(rows: Iterable[dict[str, str]]) -> list[Region]:
+    return [Region(r["code"], r["name"], r["official_name"], r["level"], r["parent_code"] or None) for r in rows]
 
 
 class _Lexicon:
@@ -112,7 +108,8 @@ class _Lexicon:
         self.by_key: dict[str, list[Region]] = {}
         self.villages_loaded = False
         self.village_by_key: dict[str, list[Region]] = {}
-        for region in _read_regions("regions.csv"):
+        # the gazetteer is streamed (not kept by the loader): this index is its one copy
+        for region in _read_regions(lexicon.iter_csv("regions.csv")):
             self.by_code[region.code] = region
             self.by_key.setdefault(_key(region.name), []).append(region)
 
@@ -146,7 +143,7 @@ class _Lexicon:
                 self._load_villages()
 
     def _load_villages(self) -> None:
-        for region in _read_regions("villages.csv.gz"):
+        for region in _read_regions(lexicon.iter_csv("villages.csv.gz")):  # 80,000 rows, streamed
             self.by_code[region.code] = region
             self.village_by_key.setdefault(_key(region.name), []).append(region)
         self.villages_loaded = True

@@ -372,7 +372,7 @@ def _candidates(text: str) -> list[_Cand]:
         if _WD_NOT_AFTER.search(before):
             continue  # "salat Jumat"
         direction_word = (m.group("dir") or "").lower()
-        if wd == 6 and word.lower() == "minggu" and not m.group("hari"):
+        if wd == 6 and word.lower() == _WD_RULES["also_week"] and not m.group("hari"):
             # "Minggu" is also "week": "Minggu lalu", "dua minggu", "minggu depan"
             if not word[0].isupper() or _MINGGU_BEFORE.search(before):
                 continue
