@@ -10,7 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from pantau import lexicon
 
 _DASHES = dict.fromkeys(map(ord, "\u2012\u2013\u2014\u2015\u2212"), "\u2013")  # all dash variants -> en dash
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\f\v"), " ")
@@ -39,8 +40,7 @@ ADVERTORIAL_RE = re.compile(r"\badv(?:ertorial)?\b|\bpariwara\b|\bkonten (?:berb
 @lru_cache(maxsize=1)
 def chrome_patterns() -> re.Pattern:
     """The site-chrome line patterns from `lexicon/site_chrome.txt`, as one full-line regex."""
-    text = resources.files("pantau.lexicon").joinpath("site_chrome.txt").read_text(encoding="utf-8")
-    pats = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    pats = lexicon.read_words("site_chrome.txt")
     return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in pats) + r")\s*$", re.IGNORECASE)
 
 
