@@ -14,7 +14,8 @@ import pytest
 from conftest import ROOT, SEEDS
 
 from pantau.pipeline.build import run_build
-from pantau.pipeline.store import RELEASES, TABLES, current_release_id
+from pantau.pipeline.store import RELEASES, current_release_id
+from schemas import table_names
 
 KILL_POINTS = 24
 
@@ -39,7 +40,7 @@ def warehouse_state(out: Path) -> tuple[str, tuple]:
         h.update(p.relative_to(parquet).as_posix().encode() + b"\0" + p.read_bytes())
     con = duckdb.connect(str(out / "pantau.duckdb"), read_only=True)
     try:
-        counts = tuple(con.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES)
+        counts = tuple(con.execute(f"select count(*) from {t}").fetchone()[0] for t in table_names())
         ids = con.execute("select string_agg(article_id, ',' order by article_id) from articles").fetchone()[0]
     finally:
         con.close()

@@ -16,8 +16,9 @@ from pantau.pipeline.extract import StepFailure, extract_article, guarded
 from pantau.pipeline.extract.dates import infer_reference_year, parse_publish_date
 from pantau.pipeline.ingest import Quarantined, RawDoc
 from pantau.pipeline.meta import article_meta
+from pantau.pipeline.parts import STAGED_SCHEMAS
 
-TABLE_KEYS = ("articles", "actors", "mentions", "statements", "events", "indicators", "quarantine")
+TABLE_KEYS = tuple(STAGED_SCHEMAS)  # the staged frames an article turns into (`pantau.pipeline.parts`)
 
 log = logging.getLogger("pantau.pipeline.stage")
 
