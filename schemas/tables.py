@@ -26,9 +26,9 @@ EVENT_TYPES = {
 
 def _units() -> dict[str, str]:
     """The indicator unit vocabulary, from `pantau/lexicon/indicator_units.toml` (one source of truth)."""
-    from pantau.pipeline.extract.indicators import UNIT_MEANINGS
+    from pantau import lexicon
 
-    return dict(sorted(UNIT_MEANINGS.items()))
+    return dict(sorted(lexicon.indicator_units().items()))
 
 
 UNITS = _units()

@@ -117,15 +117,15 @@ def test_duckdb_tables_keep_the_parquet_primary_key_order(seeds_build, tmp_path)
     import polars as pl
 
     import schemas
-    from pantau.pipeline.store import TABLES, write_duckdb, write_parquet
+    from pantau.pipeline.store import write_duckdb, write_parquet
 
-    tables = {t: pl.read_parquet(seeds_build / "parquet" / t / "*.parquet") for t in TABLES}
+    tables = {t: pl.read_parquet(seeds_build / "parquet" / t / "*.parquet") for t in schemas.table_names()}
     assert tables["actor_mentions"].height > 30
     write_parquet(tables, tmp_path / "parquet", rows_per_part=3)
     assert len(list((tmp_path / "parquet" / "actor_mentions").glob("*.parquet"))) > 10
     write_duckdb(tmp_path / "parquet", tmp_path / "t.duckdb")
     con = duckdb.connect(str(tmp_path / "t.duckdb"), read_only=True)
-    for t in TABLES:
-        pk = schemas.PRIMARY_KEYS[t]
+    for t in schemas.table_names():
+        pk = schemas.table(t).primary_key
         got = [r[0] for r in con.execute(f"SELECT {pk} FROM {t}").fetchall()]
         assert got == sorted(got) and len(got) == tables[t].height, t

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import ROOT, SEEDS
 
+from conftest import ROOT, SEEDS
 from pantau.pipeline.build import run_build
-from pantau.pipeline.store import RELEASES, TABLES, current_release_id
+from pantau.pipeline.store import RELEASES, current_release_id
+from schemas import table_names
 
 KILL_POINTS = 24
 MID_WRITE_ATTEMPTS = 6  # builds started to be stopped and killed while writing their release; one must be
@@ -40,7 +41,7 @@ def warehouse_state(out: Path) -> tuple[str, tuple]:
         h.update(p.relative_to(parquet).as_posix().encode() + b"\0" + p.read_bytes())
     con = duckdb.connect(str(out / "pantau.duckdb"), read_only=True)
     try:
-        counts = tuple(con.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES)
+        counts = tuple(con.execute(f"select count(*) from {t}").fetchone()[0] for t in table_names())
         ids = con.execute("select string_agg(article_id, ',' order by article_id) from articles").fetchone()[0]
     finally:
         con.close()
@@ -167,7 +168,8 @@ def test_sigkill_at_many_points_leaves_old_or_new_warehouse(tmp_path):
     left = sorted(p.name for p in (out / RELEASES).iterdir())
     assert len(left) <= 2 and not any(n.startswith((".tmp-", ".trash-")) for n in left), left
     print(
-        f"\nkill points survived: {KILL_POINTS} timed and 1 caught writing its release (try {attempt + 1}) over a {full:.2f}s build; "
+        f"\nkill points survived: {KILL_POINTS} timed and 1 caught writing its release (try {attempt + 1}) "
+        f"over a {full:.2f}s build; "
         f"killed before the swap {outcomes['old']} (of which while writing the release {outcomes['mid_write']}), "
         f"after the swap {outcomes['new']}, already finished {outcomes['finished']}"
     )

@@ -4,11 +4,11 @@ import datetime as dt
 import doctest
 
 import pytest
-from conftest import CORPUS, shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pantau.pipeline.extract.dates as dates_module
+from conftest import CORPUS, shared
 from pantau.pipeline.extract.dates import DateMention, find_dates, infer_reference_year, parse_publish_date
 
 D = dt.date

@@ -9,10 +9,10 @@ import time
 import tomllib
 
 import pytest
-from conftest import CORPUS, shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import CORPUS, shared
 from pantau import lexicon
 from pantau.pipeline.extract import indicators
 from pantau.pipeline.extract.indicators import UNITS, find_indicators

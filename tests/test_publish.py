@@ -14,7 +14,9 @@ import pytest
 
 import schemas
 from pantau.cli import main
-from pantau.release.publish import TABLES, PublishError, publish, validate_descriptor
+from pantau.release.publish import PublishError, publish, validate_descriptor
+
+TABLES = schemas.table_names()
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -72,11 +74,11 @@ def test_datapackage_validates_and_describes_every_column(release):
         data = b"".join((release / f).read_bytes() for f in files)
         assert r["bytes"] == len(data)
         assert r["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
-        assert r["schema"]["primaryKey"] == [schemas.PRIMARY_KEYS[t]]
+        assert r["schema"]["primaryKey"] == [schemas.table(t).primary_key]
         assert [f["name"] for f in r["schema"]["fields"]] == [n for n, *_ in schemas.columns(t)]
         assert all(f["description"] for f in r["schema"]["fields"])
         fks = {(fk["fields"][0], fk["reference"]["resource"]) for fk in r["schema"].get("foreignKeys", [])}
-        assert fks == {(c, ref) for c, ref, _ in schemas.FOREIGN_KEYS.get(t, [])}
+        assert fks == {(c, ref) for c, ref, _ in schemas.table(t).foreign_keys}
     ev = {f["name"]: f for f in by_name["events"]["schema"]["fields"]}
     assert ev["event_type"]["constraints"]["enum"] == list(schemas.EVENT_TYPES)
     assert ev["start_date"]["type"] == "date" and ev["article_ids"]["type"] == "list"
@@ -94,7 +96,7 @@ def test_parquet_files_carry_version_and_inputs_hash_and_are_sorted(release, see
         assert kv["pantau.table"] == t
         if meta.num_rows:
             assert meta.row_group(0).column(0).compression == "ZSTD"
-            keys = pq.read_table(path, columns=[schemas.PRIMARY_KEYS[t]]).column(0).to_pylist()
+            keys = pq.read_table(path, columns=[schemas.table(t).primary_key]).column(0).to_pylist()
             assert keys == sorted(keys)
     with duckdb.connect(str(seeds_build / "pantau.duckdb"), read_only=True) as c:
         for t in TABLES:

@@ -169,7 +169,7 @@ def test_every_table_and_column_has_a_comment(con):
     import schemas
 
     tables = dict(con.execute("select table_name, comment from duckdb_tables()").fetchall())
-    for t in schemas.MODELS:
+    for t in schemas.table_names():
         assert tables.get(t), f"table {t} has no COMMENT"
         cols = dict(
             con.execute("select column_name, comment from duckdb_columns() where table_name = ?", [t]).fetchall()

@@ -10,9 +10,9 @@ import json
 import time
 
 import pytest
-from conftest import CORPUS, shared
 
 import pantau.pipeline.regions as regions
+from conftest import CORPUS, shared
 from pantau import lexicon
 from pantau.devtools import build_regions
 from pantau.pipeline.regions import (

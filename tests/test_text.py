@@ -5,8 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from pantau.pipeline.text import SENTENCE_RULES, abbreviations, sentence_spans
 
 

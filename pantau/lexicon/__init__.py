@@ -1,41 +1,109 @@
 """Domain knowledge as data: each file in this folder names its source in its header.
 
-Loaders are cached: every file is read once per process.
+This module is the one way code reads these files: one reader per file kind (`read_toml`,
+`read_csv`, `read_words`), each cached, so every file is parsed once per process and two calls
+return the same object (treat it as read-only). A malformed entry raises `LexiconError` naming the
+file and line:
+
+>>> read_toml("calendar.toml")["months"]["oktober"]
+10
+>>> read_csv("offices.csv") is read_csv("offices.csv")
+True
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import gzip
+import re
 import tomllib
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 DIR = Path(__file__).resolve().parent
 
+__all__ = ["LexiconError", "path", "read_toml", "read_csv", "iter_csv", "read_words"]
+
+
+class LexiconError(ValueError):
+    """A malformed lexicon file: the message starts with `file:line:`."""
+
+    def __init__(self, name: str, line: int | None, problem: str):
+        self.name, self.line, self.problem = name, line, problem
+        super().__init__(f"{name}:{line}: {problem}" if line is not None else f"{name}: {problem}")
+
 
 def path(name: str) -> Path:
-    """Filesystem path of a lexicon data file (`path("calendar.toml")`)."""
+    """Filesystem path of a lexicon file, for binary models only (`path("ner_crf.model")`)."""
     return DIR / name
 
 
-def read_text(name: str) -> str:
-    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+def _text(name: str) -> str:
+    """The file as text (`.gz` files decompressed); `LexiconError` when missing or not UTF-8."""
+    file = DIR / name
+    try:
+        data = file.read_bytes()
+        if name.endswith(".gz"):
+            data = gzip.decompress(data)
+        return data.decode("utf-8")
+    except FileNotFoundError:
+        raise LexiconError(name, None, f"no such lexicon file in {DIR}") from None
+    except (OSError, EOFError, UnicodeDecodeError) as e:
+        raise LexiconError(name, None, f"unreadable: {e}") from None
 
 
-def read_csv(name: str) -> list[dict]:
-    """Rows of a lexicon CSV, skipping `#` comment lines."""
-    lines = [ln for ln in read_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines))))
-
-
+@lru_cache(maxsize=None)
 def read_toml(name: str) -> dict:
-    return tomllib.loads(read_text(name))
+    """A TOML lexicon as a dict (cached: the same dict on every call)."""
+    text = _text(name)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        # tomllib says where in its message: "(at line 12, column 5)" or "(at end of document)"
+        where = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)", str(e))
+        line = int(where.group(1)) if where and where.group(1) else len(text.splitlines()) if where else None
+        problem = str(e)[: where.start()] + str(e)[where.end() :] if where else str(e)
+        raise LexiconError(name, line, problem) from None
 
 
-def read_words(name: str) -> frozenset[str]:
-    return frozenset(ln.strip() for ln in read_text(name).splitlines() if ln.strip() and not ln.startswith("#"))
+@lru_cache(maxsize=None)
+def read_csv(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a CSV lexicon as dicts keyed by its header (cached); see `iter_csv`."""
+    return tuple(iter_csv(name))
+
+
+def iter_csv(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a CSV lexicon (`.csv` or `.csv.gz`) as dicts keyed by its header, streamed and not
+    cached: for the big gazetteer files whose one caller keeps its own index (`villages.csv.gz`).
+
+    Blank lines and lines starting with `#` are comments; every row must have as many fields as
+    the header, else `LexiconError("offices.csv", 37, "expected 3 fields, got 2")`.
+    """
+    header: list[str] | None = None
+    for number, line in enumerate(_text(name).splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = next(csv.reader([line]))
+        if header is None:
+            header = fields
+            continue
+        if len(fields) != len(header):
+            raise LexiconError(name, number, f"expected {len(header)} fields, got {len(fields)}")
+        yield dict(zip(header, fields))
+    if header is None:
+        raise LexiconError(name, None, "no header row")
+
+
+@lru_cache(maxsize=None)
+def read_words(name: str) -> tuple[str, ...]:
+    """The entries of a one-per-line lexicon, stripped, in file order, without blank and `#` lines (cached)."""
+    return tuple(
+        entry for entry in (line.strip() for line in _text(name).splitlines()) if entry and not entry.startswith("#")
+    )
+
+
+# ---- derived views, cached like the files -------------------------------------------------------
 
 
 @lru_cache(maxsize=None)
@@ -75,8 +143,8 @@ def org_heads() -> dict[str, str]:
     return {r["word"]: r["position"] for r in read_csv("org_heads.csv")}
 
 
-@lru_cache(maxsize=None)
 def speech() -> dict:
+    """Speech and attribution cues (`speech_verbs.toml`)."""
     return read_toml("speech_verbs.toml")
 
 
@@ -87,9 +155,67 @@ def event_triggers() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def common_words() -> frozenset[str]:
-    return read_words("common_words.txt")
+    return frozenset(read_words("common_words.txt"))
 
 
 @lru_cache(maxsize=None)
 def cap_stopwords() -> frozenset[str]:
-    return read_words("cap_stopwords.txt")
+    return frozenset(read_words("cap_stopwords.txt"))
+
+
+# ---- calendar: the one month list and the one weekday list ---------------------------------------
+
+
+def months() -> dict[str, int]:
+    """Full month names and spelling variants -> month number (`calendar.toml [months]`)."""
+    return read_toml("calendar.toml")["months"]
+
+
+def month_abbreviations() -> dict[str, int]:
+    """Newsroom month abbreviations -> month number (`agt` -> 8; `calendar.toml [month_abbreviations]`)."""
+    return read_toml("calendar.toml")["month_abbreviations"]
+
+
+def weekdays() -> dict[str, int]:
+    """Weekday names -> `datetime.date.weekday()` number (`senin` -> 0; `calendar.toml [weekdays]`)."""
+    return read_toml("calendar.toml")["weekdays"]
+
+
+# ---- region-level prefixes ------------------------------------------------------------------------
+
+REGION_PREFIX_ROLES = ("name", "abbreviation", "government", "head")
+
+
+@lru_cache(maxsize=None)
+def region_prefixes(*roles: str, levels: tuple[str, ...] | None = None) -> tuple[tuple[str, str | None], ...]:
+    """(word, level) pairs of `region_prefixes.csv` with one of `roles`, in file order; level None for `Pemda`.
+
+    >>> region_prefixes("government")[:2]
+    (('Pemprov', 'province'), ('Pemkab', 'regency'))
+    """
+    if unknown := set(roles) - set(REGION_PREFIX_ROLES):
+        raise ValueError(f"unknown region prefix roles: {sorted(unknown)}")
+    return tuple(
+        (r["word"], r["level"] or None)
+        for r in read_csv("region_prefixes.csv")
+        if r["role"] in roles and (levels is None or r["level"] in levels)
+    )
+
+
+def official_prefix(level: str) -> str:
+    """The word that opens a region's official name at this level (`regency` -> `Kabupaten`)."""
+    return next(word for word, lvl in region_prefixes("name") if lvl == level)
+
+
+# ---- indicator units ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def indicator_units() -> dict[str, str]:
+    """Unit of the indicators table -> its meaning (`indicator_units.toml`): the word-list units,
+    then `rank` and `currency_idr`, which are recognized by cues and prefixes instead of unit words."""
+    lex = read_toml("indicator_units.toml")
+    meanings = {unit: entry["meaning"] for unit, entry in lex["units"].items()}
+    for section in ("rank", "currency"):
+        meanings[lex[section]["unit"]] = lex[section]["meaning"]
+    return meanings

@@ -31,7 +31,8 @@ try:
 except ImportError:  # pragma: no cover
     _regions = None
 
-BIG_TABLES = ("articles", "actor_mentions", "statements", "indicators")
+# the tables assembled part by part into id-range buckets on disk (see `schemas.registry.Table.bucketed`)
+BIG_TABLES = tuple(t.name for t in schemas.all_tables() if t.bucketed)
 SPILL_ROWS_BYTES = 96 * 1024 * 1024  # flush bucket buffers to disk beyond this
 
 
@@ -63,8 +64,8 @@ def _frame(table: str, rows: list[dict] | pl.DataFrame) -> pl.DataFrame:
 
 
 def sort_table(table: str, df: pl.DataFrame) -> pl.DataFrame:
-    """Deterministic row order: by primary key (ids are content hashes)."""
-    return df.sort(schemas.PRIMARY_KEYS[table])
+    """Deterministic row order: by the table's sort key, its primary key (ids are content hashes)."""
+    return df.sort(list(schemas.table(table).sort_key))
 
 
 def _ids(*cols: pl.Series) -> list[str]:
@@ -114,7 +115,7 @@ class _Buckets:
 
     def __init__(self, table: str, folder: Path, n: int):
         self.table, self.folder, self.n = table, folder, n
-        self.pk = schemas.PRIMARY_KEYS[table]
+        self.pk = schemas.table(table).primary_key
         self.buf: list[pl.DataFrame] = []
         self.bytes = 0
         self.flushes = 0
@@ -165,10 +166,9 @@ class _Buckets:
 def _validate_model(t: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
     """The pandera model of table `t`; failing rows are removed and reported."""
     failed: list[dict] = []
-    pk = schemas.PRIMARY_KEYS
-    model = schemas.MODELS[t]
+    entry = schemas.table(t)
     try:
-        model.validate(df, lazy=True)
+        entry.model.validate(df, lazy=True)
     except pa.errors.SchemaErrors as e:
         fc = e.failure_cases
         idx = fc.filter(pl.col("index").is_not_null())
@@ -177,7 +177,7 @@ def _validate_model(t: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]
             row = df.row(r["index"], named=True)
             failed.append(
                 {
-                    "source": row.get("article_id") or row[pk[t]],
+                    "source": row.get("article_id") or row[entry.primary_key],
                     "table": t,
                     "stage": "validate",
                     "check": str(r["check"]),
@@ -214,8 +214,9 @@ def _offset_flags(df: pl.DataFrame, bodies: pl.DataFrame) -> pl.DataFrame:
 def _apply_checks(t: str, df: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
     """The actor must exist (a failed actor check wins over an offsets one); failing rows are removed
     and reported, the rest become table `t`."""
-    pk = schemas.PRIMARY_KEYS[t]
-    fk_col = {"actor_mentions": "actor_id", "statements": "speaker_actor_id", "indicators": "source_actor_id"}[t]
+    entry = schemas.table(t)
+    pk = entry.primary_key
+    fk_col = next(fk.column for fk in entry.foreign_keys if fk.ref_table == "actors")
     df = df.with_columns(
         pl.when(pl.col(fk_col).is_not_null() & ~pl.col(fk_col).is_in(actor_ids.implode()))
         .then(pl.lit("actor_fk"))
@@ -595,7 +596,4 @@ def assemble(
     )
     q = q.with_columns(pl.Series("quarantine_id", _ids(*(q[c] for c in qcols)), dtype=pl.String))
     tables["quarantine"] = sort_table("quarantine", _frame("quarantine", q).unique("quarantine_id", keep="first"))
-    return {
-        t: tables[t]
-        for t in ("articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine")
-    }
+    return {t: tables[t] for t in schemas.table_names()}

@@ -10,7 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from pantau import lexicon
 
 _DASHES = dict.fromkeys(map(ord, "\u2012\u2013\u2014\u2015\u2212"), "\u2013")  # all dash variants -> en dash
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\f\v"), " ")
@@ -39,13 +40,12 @@ ADVERTORIAL_RE = re.compile(r"\badv(?:ertorial)?\b|\bpariwara\b|\bkonten (?:berb
 @lru_cache(maxsize=1)
 def chrome_patterns() -> re.Pattern:
     """The site-chrome line patterns from `lexicon/site_chrome.txt`, as one full-line regex."""
-    text = resources.files("pantau.lexicon").joinpath("site_chrome.txt").read_text(encoding="utf-8")
-    pats = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    pats = lexicon.read_words("site_chrome.txt")
     return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in pats) + r")\s*$", re.IGNORECASE)
 
 
 def normalize_text(text: str) -> str:
-    """Unicode NFC, one newline style, plain spaces, one dash for all dash variants, trimmed lines.
+    r"""Unicode NFC, one newline style, plain spaces, one dash for all dash variants, trimmed lines.
 
     >>> normalize_text("SAMARINDA \u2014 Pemkab\u00a0Kutim\r\n")
     'SAMARINDA – Pemkab Kutim'
@@ -92,9 +92,24 @@ def _looks_like_lead(line: str) -> bool:
 
 
 def clean_text(text: str, *, title_hint: str | None = None) -> CleanText:
-    """Split normalized article text into body paragraphs and the chrome around them.
+    r"""Split normalized article text into body paragraphs and the chrome around them.
 
     `title_hint` (from input metadata) is dropped from the body when a line repeats it.
+
+    >>> ct = clean_text(
+    ...     "Foto: Suasana rakor Bawaslu Kukar\n"
+    ...     "TENGGARONG – Bawaslu Kukar menggelar rapat koordinasi di Tenggarong, Selasa (3/9/2024).\n"
+    ...     "Penulis: Ahmad\n"
+    ...     "“Pengawasan harus ketat,” ujar Ketua Bawaslu Kukar Teguh Wibowo. (ADV/DiskomKukar)"
+    ... )
+    >>> print(ct.body)
+    TENGGARONG – Bawaslu Kukar menggelar rapat koordinasi di Tenggarong, Selasa (3/9/2024).
+    <BLANKLINE>
+    “Pengawasan harus ketat,” ujar Ketua Bawaslu Kukar Teguh Wibowo.
+    >>> ct.captions, ct.bylines, ct.credit_tags
+    (['Suasana rakor Bawaslu Kukar'], [('penulis', 'Ahmad')], ['ADV/DiskomKukar'])
+    >>> is_advertorial_marked(ct)
+    True
     """
     lines = drop_repeated_lead(normalize_text(text).split("\n"))
     chrome = chrome_patterns()

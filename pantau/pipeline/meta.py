@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from pantau import lexicon
 from pantau.pipeline.clean import CleanText, is_advertorial_marked
+from pantau.pipeline.patterns import alternation
 
 _DASH = r"(?:\s*(?:[–-]+\s*)+|\s*\|\s*)"
 _PLACE = r"(?P<place>[A-Z][A-Za-z'’.]*(?:[ ][A-Z][A-Za-z'’.]*){0,3})"
@@ -25,8 +26,8 @@ _DOMAIN = (
 @lru_cache(maxsize=1)
 def dateline_patterns() -> list[re.Pattern]:
     """Dateline house styles, most specific first; outlet names without a domain come from outlets.csv."""
-    names = sorted({r["name"] for r in lexicon.read_csv("outlets.csv")}, key=len, reverse=True)
-    outlet = r"(?P<outlet>" + _DOMAIN + r"|" + "|".join(re.escape(n) for n in names) + r")"
+    names = alternation(r["name"] for r in lexicon.read_csv("outlets.csv"))
+    outlet = r"(?P<outlet>" + _DOMAIN + r"|" + names + r")"
     return [
         re.compile(r"" + outlet + r"\s*,\s*" + _PLACE + _DASH),  # Bebaca.id, TENGGARONG –
         re.compile(r"" + outlet + _DASH + _PLACE + _DASH),  # jpnn.com - JAKARTA -

@@ -1,4 +1,11 @@
-"""Polars schemas of the intermediate (per-batch) frames and conversions from row dicts.
+"""The extracted-part format: polars schemas of the staged frames, and their Parquet files.
+
+A staged frame is what extraction emits per article, before ids and cross-article resolution: local
+actor candidates with per-article keys, mentions and statements pointing at those keys, per-article
+event candidates, indicators with their value offsets. These are not the published tables (those are
+listed once in `schemas.registry`); the assembly (`pantau.pipeline.assemble`) turns the one into the
+other. The staged `articles` and `quarantine` rows are the published ones minus what the assembly
+fills in, so their columns are derived from the published models.
 
 Batches are written as Parquet parts under `OUT/.work/` and read back by the resolution stage, so the
 flow passes file paths between tasks, never DataFrames.
@@ -10,20 +17,15 @@ from pathlib import Path
 
 import polars as pl
 
+import schemas
+
+
+def _published_minus(table: str, *filled_later: str) -> dict[str, pl.DataType]:
+    return {n: dtype for n, dtype, *_ in schemas.columns(table) if n not in filled_later}
+
+
 STAGED_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
-    "articles": {
-        "article_id": pl.String,
-        "source_path": pl.String,
-        "outlet": pl.String,
-        "dateline": pl.String,
-        "title": pl.String,
-        "author": pl.String,
-        "is_advertorial": pl.Boolean,
-        "body": pl.String,
-        "published_date": pl.Date,
-        "url": pl.String,
-        "region_code": pl.String,
-    },
+    "articles": _published_minus("articles", "region"),  # the region's name is looked up from region_code
     "actors": {
         "article_id": pl.String,
         "local_key": pl.String,
@@ -83,13 +85,7 @@ STAGED_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "value_start": pl.Int64,
         "value_end": pl.Int64,
     },
-    "quarantine": {
-        "source": pl.String,
-        "table": pl.String,
-        "stage": pl.String,
-        "check": pl.String,
-        "reason": pl.String,
-    },
+    "quarantine": _published_minus("quarantine", "quarantine_id"),  # the id hashes the final row
 }
 
 

@@ -19,26 +19,17 @@ Data, all under ``pantau/lexicon/``:
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from pantau import lexicon
-
-_LEXICON = lexicon.DIR
-_REGIONS_CSV = _LEXICON / "regions.csv"
-_VILLAGES_CSV_GZ = _LEXICON / "villages.csv.gz"
-_ALIASES_CSV = _LEXICON / "region_aliases.csv"
-_STOPNAMES_TXT = _LEXICON / "region_stopnames.txt"
+from pantau.pipeline.patterns import alternation, trie_alternation
 
 LEVELS = ("province", "city", "regency", "district", "village")
 DEFAULT_LEVELS = frozenset({"province", "city", "regency", "district"})
@@ -105,19 +96,8 @@ def _compact(name: str) -> str:
     return re.sub(r"[\s'’‘-]+", "", name.lower())
 
 
-def _data_lines(lines: Iterable[str]) -> Iterator[str]:
-    return (line for line in lines if not line.startswith("#"))
-
-
-def _read_regions(path: Path) -> list[Region]:
-    if path.suffix == ".gz":
-        text = gzip.decompress(path.read_bytes()).decode("utf-8")
-    else:
-        text = path.read_text("utf-8")
-    return [
-        Region(r["code"], r["name"], r["official_name"], r["level"], r["parent_code"] or None)
-        for r in csv.DictReader(_data_lines(io.StringIO(text)))
-    ]
+def _read_regions(rows: Iterable[dict[str, str]]) -> list[Region]:
+    return [Region(r["code"], r["name"], r["official_name"], r["level"], r["parent_code"] or None) for r in rows]
 
 
 class _Lexicon:
@@ -128,25 +108,22 @@ class _Lexicon:
         self.by_key: dict[str, list[Region]] = {}
         self.villages_loaded = False
         self.village_by_key: dict[str, list[Region]] = {}
-        for region in _read_regions(_REGIONS_CSV):
+        # the gazetteer is streamed (not kept by the loader): this index is its one copy
+        for region in _read_regions(lexicon.iter_csv("regions.csv")):
             self.by_code[region.code] = region
             self.by_key.setdefault(_key(region.name), []).append(region)
 
         self.alias_by_key: dict[str, list[Region]] = {}
         self.alias_text: dict[str, str] = {}  # key -> alias as written in the table ("Kukar", "NTB")
-        with _ALIASES_CSV.open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(_data_lines(f)):
-                region = self.by_code[row["code"]]
-                k = _key(row["alias"])
-                self.alias_by_key.setdefault(k, []).append(region)
-                self.alias_text.setdefault(k, row["alias"])
+        for row in lexicon.read_csv("region_aliases.csv"):
+            region = self.by_code[row["code"]]
+            k = _key(row["alias"])
+            self.alias_by_key.setdefault(k, []).append(region)
+            self.alias_text.setdefault(k, row["alias"])
 
         self.stop_keys: set[str] = set()
         self.block_phrases: list[str] = []
-        for line in _STOPNAMES_TXT.read_text("utf-8").splitlines():
-            entry = line.split("#", 1)[0].strip()
-            if not entry:
-                continue
+        for entry in lexicon.read_words("region_stopnames.txt"):
             if _key(entry) in self.by_key or _key(entry) in self.alias_by_key:
                 self.stop_keys.add(_key(entry))
             else:
@@ -166,7 +143,7 @@ class _Lexicon:
                 self._load_villages()
 
     def _load_villages(self) -> None:
-        for region in _read_regions(_VILLAGES_CSV_GZ):
+        for region in _read_regions(lexicon.iter_csv("villages.csv.gz")):  # 80,000 rows, streamed
             self.by_code[region.code] = region
             self.village_by_key.setdefault(_key(region.name), []).append(region)
         self.villages_loaded = True
@@ -303,22 +280,11 @@ def _best(cands: list[tuple[Region, str]], prefix_levels, ctx, text_ctx=_NO_CONT
 
 # --------------------------------------------------------------------------- lookup
 
-_PREFIX_LEVELS = {
-    "kabupaten": "regency",
-    "kab": "regency",
-    "kota": "city",
-    "provinsi": "province",
-    "prov": "province",
-    "kecamatan": "district",
-    "kec": "district",
-    "distrik": "district",
-    "desa": "village",
-    "kelurahan": "village",
-    "kel": "village",
-}
+# The prefixes of region names and their levels: lexicon/region_prefixes.csv ("Kab." -> regency).
+_NAME_PREFIXES = lexicon.region_prefixes("name", "abbreviation")
+_PREFIX_LEVELS = {word.split()[0].rstrip(".").lower(): level for word, level in _NAME_PREFIXES}
 _LOOKUP_PREFIX = re.compile(
-    r"^(kabupaten(?:\s+administrasi)?|kota(?:\s+administrasi)?|provinsi|kecamatan|distrik|desa|kelurahan"
-    r"|kab\.?|prov\.?|kec\.?|kel\.)(?:\s+|(?<=\.))(?=\S)",
+    "^(" + alternation((word.lower() for word, _ in _NAME_PREFIXES), space=r"\s+") + r")(?:\s+|(?<=\.))(?=\S)",
     re.IGNORECASE,
 )
 _EDGE_PUNCT = " \t\r\n,.;:!?()[]{}\"'“”‘’–—-/"
@@ -447,47 +413,18 @@ def _fuzzy_candidates(text: str, levels: frozenset[str]) -> list[tuple[Region, s
 
 # Prefixes included in a mention's span, and the level each announces.
 _SP = r"[^\S\r\n]"  # a space that does not cross a line break
-_SPAN_PREFIXES = {
-    "Kabupaten Administrasi": "regency",
-    "Kabupaten": "regency",
-    "Kab.": "regency",
-    "Kab": "regency",
-    "Kota Administrasi": "city",
-    "Kota": "city",
-    "Provinsi": "province",
-    "Prov.": "province",
-    "Prov": "province",
-    "Kecamatan": "district",
-    "Kec.": "district",
-    "Kec": "district",
-    "Distrik": "district",
-}
-# Words before a bare name that hint its level without being part of the place name,
-# and words after which a name is a village, street, saint or school, not the region ("none").
-_WORDS_BEFORE = {
-    "regency": ("Pemkab", "Bupati"),
-    "city": ("Pemkot", "Walikota"),
-    "province": ("Pemprov", "Gubernur"),
-    "district": ("Camat",),
-    "none": (
-        "Desa",
-        "Kelurahan",
-        "Kel.",
-        "Dusun",
-        "Kampung",
-        "Jalan",
-        "Jl.",
-        "Jln.",
-        "Gang",
-        "Gg.",
-        "Sunan",
-        "Syekh",
-        "Pesantren",
-        "Ponpes",
-        "Masjid",
-        "Yayasan",
-    ),
-}
+# (villages are not matched in running text: their prefixes block instead, see _WORDS_BEFORE)
+_SPAN_PREFIXES = {word: level for word, level in _NAME_PREFIXES if level != "village"}
+# Words before a bare name that hint its level without being part of the place name (Pemkab,
+# Bupati), and words after which a name is a village, street, saint or school, not the region ("none").
+_WORDS_BEFORE: dict[str, tuple[str, ...]] = {}
+for _word, _level in lexicon.region_prefixes("government", "head"):
+    if _level is not None:
+        _WORDS_BEFORE[_level] = (*_WORDS_BEFORE.get(_level, ()), _word)
+_WORDS_BEFORE["none"] = (
+    *(word for word, level in _NAME_PREFIXES if level == "village"),
+    *lexicon.read_words("region_blockers.txt"),
+)
 _HINT_LEVEL = {w.lower(): lvl for lvl, words in _WORDS_BEFORE.items() for w in words}
 
 
@@ -511,40 +448,14 @@ def _surface_forms(name: str) -> set[str]:
 
 
 def _trie_regex(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` shaped as a character trie, so matching costs
-    one pass per position instead of one try per word; the longest word wins.
+    """A regex alternation of ``words`` shaped as a character trie (spaces match runs of spaces
+    within a line), so matching costs one pass per position instead of one try per word; the
+    longest word wins.
 
     >>> _trie_regex(["Tenggarong", "Tenggarong Seberang"])
     'Tenggarong(?:[^\\\\S\\\\r\\\\n]+Seberang)?'
     """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def char(ch: str) -> str:
-        return _SP + "+" if ch == " " else re.escape(ch)
-
-    def build(node: dict) -> str:
-        branches = []
-        for ch in sorted(k for k in node if k):
-            child = node[ch]
-            text = char(ch)
-            # follow single-child chains without opening groups
-            while len(child) == 1 and "" not in child:
-                ((nxt, child),) = child.items()
-                text += char(nxt)
-            branches.append(text + build(child))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return ("(?:" + body + ")?") if len(branches) > 1 or len(branches[0]) > 1 else body + "?"
-        return body
-
-    return build(trie)
+    return trie_alternation(words, space=_SP + "+")
 
 
 def _mention_regex(lex: _Lexicon) -> re.Pattern[str]:
@@ -571,7 +482,7 @@ def _mention_regex(lex: _Lexicon) -> re.Pattern[str]:
         re.escape(p).replace(r"\ ", _SP + "+") + (_SP + "*" if p.endswith(".") else _SP + "+")
         for p in variants(_SPAN_PREFIXES)
     )
-    hints = "|".join(re.escape(w) for w in variants(w for ws in _WORDS_BEFORE.values() for w in ws))
+    hints = alternation(f for ws in _WORDS_BEFORE.values() for w in ws for f in (w, w.upper(), w.lower()))
     pattern = (
         rf"(?<!\w)(?:(?P<pre>{prefixes})|(?P<hint>{hints}){_SP}+)?"
         rf"(?P<n>{_trie_regex(surfaces)})(?!\w)"

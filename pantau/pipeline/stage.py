@@ -14,13 +14,14 @@ from pantau.pipeline.extract import extract_article
 from pantau.pipeline.extract.dates import infer_reference_year, parse_publish_date
 from pantau.pipeline.ingest import Quarantined, RawDoc
 from pantau.pipeline.meta import article_meta
+from pantau.pipeline.parts import STAGED_SCHEMAS
 
 try:
     from pantau.pipeline import regions as _regions
 except ImportError:  # pragma: no cover
     _regions = None
 
-TABLE_KEYS = ("articles", "actors", "mentions", "statements", "events", "indicators", "quarantine")
+TABLE_KEYS = tuple(STAGED_SCHEMAS)  # the staged frames an article turns into (`pantau.pipeline.parts`)
 
 
 def article_id_for(text: str) -> str:
@@ -170,7 +171,7 @@ def _process_one(doc, out: dict[str, list[dict]], keep) -> None:
                 "reason": f"extraction failed: {type(e).__name__}: {str(e)[:120]}",
             }
         )
-        rows = {k: [] for k in ("actors", "mentions", "statements", "events", "indicators")}
+        rows = {k: [] for k in TABLE_KEYS if k not in ("articles", "quarantine")}
     out["articles"].append(article)
     for k, v in rows.items():
         out[k].extend(v)

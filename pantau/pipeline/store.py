@@ -34,27 +34,31 @@ import polars as pl
 import schemas
 from pantau.pipeline.lock import build_lock
 
-TABLES = ["articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine"]
+
+def write_table(
+    df: pl.DataFrame, folder: Path, rows_per_part: int, metadata: dict[str, str] | None = None
+) -> list[Path]:
+    """The one Parquet writer: `folder/part-00000.parquet` … of `rows_per_part` rows each (at least one file,
+    empty tables too), zstd with statistics, rows in the frame's order. With `metadata`, every part carries
+    it as key-value metadata plus `pantau.part` (`1/3`, …). `df` is a polars DataFrame or anything with
+    `height` and `slice` (the assembly's on-disk `PartedTable`). Returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    n_parts = max(1, -(-df.height // rows_per_part))
+    for i in range(n_parts):
+        part = df.slice(i * rows_per_part, rows_per_part)
+        p = folder / f"part-{i:05d}.parquet"
+        tags = None if metadata is None else dict(metadata, **{"pantau.part": f"{i + 1}/{n_parts}"})
+        part.write_parquet(p, compression="zstd", statistics=True, metadata=tags)
+        files.append(p)
+    return files
 
 
 def write_parquet(
     tables: dict[str, pl.DataFrame], parquet_dir: Path, rows_per_part: int = 50_000
 ) -> dict[str, list[Path]]:
-    """`parquet_dir/<table>/part-00000.parquet` … for every table; returns the files written."""
-    written: dict[str, list[Path]] = {}
-    for t in TABLES:
-        df = tables[t]
-        folder = parquet_dir / t
-        folder.mkdir(parents=True, exist_ok=True)
-        files = []
-        n_parts = max(1, -(-df.height // rows_per_part))
-        for i in range(n_parts):
-            part = df.slice(i * rows_per_part, rows_per_part)
-            p = folder / f"part-{i:05d}.parquet"
-            part.write_parquet(p, compression="zstd", statistics=True)
-            files.append(p)
-        written[t] = files
-    return written
+    """`parquet_dir/<folder>/part-00000.parquet` … for every registry table; returns the files written."""
+    return {t.name: write_table(tables[t.name], parquet_dir / t.folder, rows_per_part) for t in schemas.all_tables()}
 
 
 def _sql_str(s: str) -> str:
@@ -80,14 +84,14 @@ def write_duckdb(parquet_dir: Path, db_path: Path) -> None:
         con.execute("SET memory_limit = '512MB'")
         con.execute("SET preserve_insertion_order = true")  # the Parquet parts are sorted by primary key
         con.execute(f"SET temp_directory = {_sql_str(str(db_path.parent.parent / '.duckdb_tmp'))}")
-        for t in TABLES:
-            glob = (parquet_dir / t / "*.parquet").as_posix()
-            cols = schemas.columns(t)
+        for t in schemas.all_tables():
+            glob = (parquet_dir / t.folder / "*.parquet").as_posix()
+            cols = t.columns()
             select = ", ".join(f'"{n}"' for n, *_ in cols)
-            con.execute(f"CREATE TABLE {t} AS SELECT {select} FROM read_parquet({_sql_str(glob)})")
-            con.execute(f"COMMENT ON TABLE {t} IS {_sql_str(schemas.table_description(t))}")
+            con.execute(f"CREATE TABLE {t.name} AS SELECT {select} FROM read_parquet({_sql_str(glob)})")
+            con.execute(f"COMMENT ON TABLE {t.name} IS {_sql_str(t.description)}")
             for n, _, _, desc in cols:
-                con.execute(f'COMMENT ON COLUMN {t}."{n}" IS {_sql_str(desc)}')
+                con.execute(f'COMMENT ON COLUMN {t.name}."{n}" IS {_sql_str(desc)}')
         sql = views_sql()
         if sql.strip():
             con.execute(sql)
@@ -112,7 +116,7 @@ def publish_build(tables: dict[str, pl.DataFrame], out: Path) -> dict[str, int]:
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    rows = {t: tables[t].height for t in TABLES}
+    rows = {name: tables[name].height for name in schemas.table_names()}
     with build_lock(out):
         releases = out / RELEASES
         releases.mkdir(exist_ok=True)
@@ -155,9 +159,9 @@ def release_id(parquet_digests: dict[str, str]) -> str:
     for rel, d in sorted(parquet_digests.items()):
         h.update(f"{rel}\0{d}\n".encode())
     h.update(views_sql().encode("utf-8"))
-    for t in TABLES:
-        h.update(t.encode() + b"\0" + schemas.table_description(t).encode("utf-8"))
-        for n, _, _, desc in schemas.columns(t):
+    for t in schemas.all_tables():
+        h.update(t.name.encode() + b"\0" + t.description.encode("utf-8"))
+        for n, _, _, desc in t.columns():
             h.update(f"{n}\0{desc}\n".encode("utf-8"))
     h.update(f"duckdb {duckdb.__version__} format {STORE_FORMAT}".encode())
     return h.hexdigest()[:20]

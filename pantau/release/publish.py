@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 # polars, duckdb and the pandera models load inside the functions: `pantau --help` stays fast
 log = logging.getLogger("pantau.release.publish")
 
-TABLES = ["articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine"]
 ROWS_PER_PART = 250_000
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 LICENSE = {
@@ -87,14 +86,15 @@ def read_tables(db: Path, *, bodies: bool = True) -> dict[str, pl.DataFrame]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         out = {}
-        for t in TABLES:
-            cols = [n for n, *_ in schemas.columns(t) if bodies or (t, n) != ("articles", "body")]
+        for t in schemas.all_tables():
+            cols = [n for n in t.column_names() if bodies or (t.name, n) != ("articles", "body")]
             select = ", ".join(f'"{c}"' for c in cols)
+            order = ", ".join(f'"{c}"' for c in t.sort_key)
             try:
-                df = con.sql(f'SELECT {select} FROM "{t}" ORDER BY "{schemas.PRIMARY_KEYS[t]}"').pl()
+                df = con.sql(f'SELECT {select} FROM "{t.name}" ORDER BY {order}').pl()
             except duckdb.Error as e:
-                raise PublishError(f"warehouse {db} has no usable table {t}: {str(e).splitlines()[0]}") from e
-            out[t] = df
+                raise PublishError(f"warehouse {db} has no usable table {t.name}: {str(e).splitlines()[0]}") from e
+            out[t.name] = df
         return out
     finally:
         con.close()
@@ -118,8 +118,10 @@ def inputs_sha256(tables: dict[str, pl.DataFrame]) -> str:
 
 def content_sha256(tables: dict[str, pl.DataFrame]) -> str:
     """Hash of the published rows themselves (independent of version and Parquet encoding)."""
+    import schemas
+
     h = hashlib.sha256()
-    for t in TABLES:
+    for t in schemas.table_names():
         h.update(f"\0{t}\0".encode())
         h.update(tables[t].write_ndjson().encode())
     return h.hexdigest()
@@ -182,10 +184,11 @@ def table_schema(table: str, *, bodies: bool = True) -> dict:
     """Table Schema (fields with types, descriptions, constraints; primaryKey; foreignKeys) of a table."""
     import schemas
 
-    model_cols = schemas.MODELS[table].to_schema().columns
-    pk = schemas.PRIMARY_KEYS[table]
+    entry = schemas.table(table)
+    model_cols = entry.model.to_schema().columns
+    pk = entry.primary_key
     fields = []
-    for name, dtype, nullable, desc in schemas.columns(table):
+    for name, dtype, nullable, desc in entry.columns():
         if not bodies and (table, name) == ("articles", "body"):
             continue
         f: dict = {"name": name, **field_type(dtype), "description": desc}
@@ -209,10 +212,7 @@ def table_schema(table: str, *, bodies: bool = True) -> dict:
             f["constraints"] = cons
         fields.append(f)
     out: dict = {"fields": fields, "primaryKey": [pk]}
-    fks = [
-        {"fields": [c], "reference": {"resource": ref, "fields": [rc]}}
-        for c, ref, rc in schemas.FOREIGN_KEYS.get(table, [])
-    ]
+    fks = [{"fields": [c], "reference": {"resource": ref, "fields": [rc]}} for c, ref, rc in entry.foreign_keys]
     if fks:
         out["foreignKeys"] = fks
     return out
@@ -244,7 +244,8 @@ def descriptor(
 
     outlets = sorted({o for o in tables["articles"]["outlet"].to_list() if o})
     resources = []
-    for t in TABLES:
+    for entry in schemas.all_tables():
+        t = entry.name
         paths = [p.relative_to(root).as_posix() for p in files[t]]
         if len(files[t]) == 1:
             digest, size = sha256_file(files[t][0]), files[t][0].stat().st_size
@@ -253,7 +254,7 @@ def descriptor(
             for p in files[t]:
                 h.update(p.read_bytes())
             digest, size = h.hexdigest(), sum(p.stat().st_size for p in files[t])
-        desc = schemas.table_description(t)
+        desc = entry.description
         if t == "articles":
             desc += (
                 (" " + BODY_NOTE)
@@ -302,7 +303,7 @@ def descriptor(
         "contributors": [{"title": "pantau", "roles": ["creator"]}],
         "resources": resources,
         "pantau": {
-            "rows": {t: tables[t].height for t in TABLES},
+            "rows": {t: tables[t].height for t in schemas.table_names()},
             "bodies": bodies,
             "inputs_sha256": inputs_hash,
             "content_sha256": content_hash,
@@ -366,8 +367,9 @@ def _yaml_str(s: str) -> str:
 def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, created_from: str) -> str:
     import schemas
 
+    names = schemas.table_names()
     version, created = desc["version"], desc["created"]
-    total = sum(tables[t].height for t in TABLES)
+    total = sum(tables[t].height for t in names)
     front = [
         "---",
         "license: cc-by-4.0",
@@ -384,11 +386,11 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         f"- {_size_category(total)}",
         "configs:",
     ]
-    for i, t in enumerate(TABLES):
-        front += [f"- config_name: {t}"]
+    for i, entry in enumerate(schemas.all_tables()):
+        front += [f"- config_name: {entry.name}"]
         if i == 0:
             front += ["  default: true"]
-        front += ["  data_files:", "  - split: train", f"    path: data/{t}/*.parquet"]
+        front += ["  data_files:", "  - split: train", f"    path: data/{entry.folder}/*.parquet"]
     front += ["---", ""]
     rows = desc["pantau"]["rows"]
     body = [
@@ -401,7 +403,7 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         "| table | rows | what |",
         "|---|---:|---|",
     ]
-    body += [f"| `{t}` | {rows[t]} | {_md_cell(schemas.table_description(t))} |" for t in TABLES]
+    body += [f"| `{t.name}` | {rows[t.name]} | {_md_cell(t.description)} |" for t in schemas.all_tables()]
     body += [
         "",
         "Every table is one Parquet folder under `data/` (zstd, sorted by its primary key); `datapackage.json` "
@@ -441,7 +443,7 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         "| table | rows |",
         "|---|---:|",
     ]
-    body += [f"| {t} | {rows[t]} |" for t in TABLES]
+    body += [f"| {t} | {rows[t]} |" for t in names]
     body += ["", "## Known limitations", ""]
     body += [f"- {x}" for x in limitations(tables)]
     body += [
@@ -503,14 +505,17 @@ def changelog_entry(
     content_hash: str = "",
     bodies: bool = True,
 ) -> str:
+    import schemas
+
+    names = schemas.table_names()
     lines = [f"## {version} — {created[:10]}", ""]
     if not previous:
         lines += ["First release.", "", "| table | rows |", "|---|---:|"]
-        lines += [f"| {t} | {rows.get(t, 0)} |" for t in TABLES]
+        lines += [f"| {t} | {rows.get(t, 0)} |" for t in names]
     else:
         pv, prow = previous["version"], previous["rows"]
-        diffs = {t: rows.get(t, 0) - prow.get(t, 0) for t in TABLES}
-        changed = [t for t in TABLES if diffs[t]]
+        diffs = {t: rows.get(t, 0) - prow.get(t, 0) for t in names}
+        changed = [t for t in names if diffs[t]]
         if changed:
             what = ", ".join(f"{t} {diffs[t]:+d}" for t in changed) + " rows"
         elif previous.get("content_sha256") == content_hash:
@@ -526,7 +531,7 @@ def changelog_entry(
             f"| table | {pv} | {version} | change |",
             "|---|---:|---:|---:|",
         ]
-        lines += [f"| {t} | {prow.get(t, 0)} | {rows.get(t, 0)} | {diffs[t]:+d} |" for t in TABLES]
+        lines += [f"| {t} | {prow.get(t, 0)} | {rows.get(t, 0)} | {diffs[t]:+d} |" for t in names]
     return "\n".join(lines) + "\n"
 
 
@@ -563,19 +568,6 @@ def _previous(dest: Path) -> tuple[dict | None, str | None]:
     return d, (cl.read_text(encoding="utf-8") if cl.exists() else None)
 
 
-def write_parquet(df: pl.DataFrame, folder: Path, metadata: dict[str, str]) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    files = []
-    n_parts = max(1, -(-df.height // ROWS_PER_PART))
-    for i in range(n_parts):
-        p = folder / f"part-{i:05d}.parquet"
-        df.slice(i * ROWS_PER_PART, ROWS_PER_PART).write_parquet(
-            p, compression="zstd", statistics=True, metadata=dict(metadata, **{"pantau.part": f"{i + 1}/{n_parts}"})
-        )
-        files.append(p)
-    return files
-
-
 def publish(
     warehouse: str | Path,
     dest: str | Path,
@@ -591,6 +583,9 @@ def publish(
     >>> publish("build", "release")          # doctest: +SKIP
     Release(dest='release', version='0.1.0', created='2024-11-09T00:00:00Z', ...)
     """
+    import schemas
+    from pantau.pipeline.store import write_table
+
     warehouse, dest = Path(warehouse), Path(dest)
     db = warehouse if warehouse.suffix == ".duckdb" else warehouse / "pantau.duckdb"
     if not db.exists():
@@ -611,7 +606,7 @@ def publish(
     tables = read_tables(db, bodies=bodies)
     ihash, chash = inputs_sha256(tables), content_sha256(tables)
     created_at, created_from = created_timestamp(tables, db, created)
-    rows = {t: tables[t].height for t in TABLES}
+    rows = {t: tables[t].height for t in schemas.table_names()}
 
     prev, prev_changelog = _previous(dest)
     prev_info = prev.get("pantau", {}) if prev else {}
@@ -645,7 +640,8 @@ def publish(
     staging.mkdir(parents=True)
     try:
         files: dict[str, list[Path]] = {}
-        for t in TABLES:
+        for entry in schemas.all_tables():
+            t = entry.name
             meta = {
                 "pantau.dataset_version": version,
                 "pantau.inputs_sha256": ihash,
@@ -653,7 +649,7 @@ def publish(
                 "pantau.license": LICENSE["name"],
                 "pantau.created": created_at,
             }
-            files[t] = write_parquet(tables[t], staging / "data" / t, meta)
+            files[t] = write_table(tables[t], staging / "data" / entry.folder, ROWS_PER_PART, meta)
             log.info("wrote %s: %d rows", t, tables[t].height)
         desc = descriptor(
             name=name,
@@ -697,7 +693,7 @@ def publish(
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    changes = {t: rows[t] - base["rows"].get(t, 0) for t in TABLES} if base else {}
+    changes = {t: rows[t] - base["rows"].get(t, 0) for t in rows} if base else {}
     return Release(
         dest=str(dest),
         version=version,

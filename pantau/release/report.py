@@ -386,8 +386,10 @@ def _script_json(obj) -> str:
 
 def build_sections(con) -> tuple[list[Section], dict[str, int]]:
     """Run the named queries behind the report and turn each into a chart and/or table."""
+    import schemas
+
     counts = {}
-    for t in ("articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine"):
+    for t in schemas.table_names():
         counts[t] = run_sql(con, f'SELECT count(*) FROM "{t}"')[1][0][0]
     sections: list[Section] = []
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pantau import lexicon
+from pantau.pipeline.patterns import alternation
 
 try:  # the national gazetteer
     from pantau.pipeline import regions as _regions
@@ -64,10 +65,6 @@ class ActorResult:
 # --------------------------------------------------------------------------- lexicon-derived patterns
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 NAME_WORD = r"(?:[A-Z][a-z]+(?:['’][A-Za-z]+|-[a-z]+)*|[A-Z]\.?(?=[ \t]+[A-Z]))"
 NAME_SEQ = NAME_WORD + r"(?:[ \t]+(?:(?:bin|binti|van|de|al|el|da)[ \t]+)?" + NAME_WORD + r"){0,4}"
 DEGREE = r"(?:,?[ \t]+(?:(?:[SMD]\.?\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.?D\.?|Lc\.?|MBA|MPA|MM|MH|MSi|SH|SE|SIP|SSos|SPd|ST)(?:,?[ \t]*(?=[A-Z][A-Za-z]{0,4}\.)|\b)))"
@@ -87,14 +84,19 @@ def _patterns() -> dict:
         for a in o["aliases"]:
             org_alias[a] = o
     sp = lexicon.speech()
-    title_re = r"(?:(?:" + _alt(titles) + r")(?:[ \t]+|(?<=\.)))"
-    acting_re = r"(?:(?:" + _alt(acting) + r")\.?[ \t]+(?:\([A-Za-z]+\)[ \t]+)?)"
-    office_re = r"(?:" + _alt(office_terms) + r")"
+    # "Pemerintah Kabupaten Kukar (Pemkab Kukar)", "Pemda Kukar" (lexicon/region_prefixes.csv)
+    governments = lexicon.region_prefixes("government")
+    gov_prefixes = alternation(lexicon.official_prefix(level) for _, level in governments if level)
+    gov_leveled = alternation(word for word, level in governments if level)
+    gov_any = alternation(word for word, _ in governments)
+    title_re = r"(?:(?:" + alternation(titles) + r")(?:[ \t]+|(?<=\.)))"
+    acting_re = r"(?:(?:" + alternation(acting) + r")\.?[ \t]+(?:\([A-Za-z]+\)[ \t]+)?)"
+    office_re = r"(?:" + alternation(office_terms) + r")"
     tail_tok = r"(?:[A-Z][\w.&'’/-]*|" + ROMAN + r"|\([A-Za-z ]{2,20}\)|RI|se-[A-Z]\w+)"
     tail_lower = r"(?:dan|dari|bidang|divisi|urusan|pada|untuk)"
     office_ci_re = (
         r"(?:"
-        + _alt(office_terms + [t[0].lower() + t[1:] for t in office_terms if t[0].isupper() and not t.isupper()])
+        + alternation(office_terms + [t[0].lower() + t[1:] for t in office_terms if t[0].isupper() and not t.isupper()])
         + r")"
     )
     office_phrase_ci = (
@@ -124,16 +126,14 @@ def _patterns() -> dict:
         "office_phrase": office_phrase,
         "apposition": re.compile(
             r"(?<![\w-])" + office_phrase + r"[ \t]*,[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
-            r"(?P<deg>" + DEGREE + r"*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:dalam|saat|ketika|pada|di|yang|juga|pun|"
-            r"mengatakan|menyampaikan|menjelaskan|menegaskan|menambahkan|menyebut|menyebutkan|menilai|"
-            r"berharap|meminta|mengajak|mengungkapkan|melalui|bersama|dan|selaku|sebagai)\b)"
+            r"(?P<deg>" + DEGREE + r"*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:" + alternation(sp["after_apposition"]) + r")\b)"
         ),
         "office_name": re.compile(
             r"(?<![\w-])" + office_phrase + r"[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
         ),
         "titled": re.compile(
             r"(?<![\w-])(?P<titles>(?:"
-            + _alt(
+            + alternation(
                 [
                     t
                     for t in titles
@@ -154,11 +154,11 @@ def _patterns() -> dict:
             + r")(?P<deg>"
             + DEGREE
             + r"*)[ \t]*,?[ \t]+(?:juga[ \t]+|pun[ \t]+|kembali[ \t]+|lalu[ \t]+|kemudian[ \t]+|"
-            r"sebelumnya[ \t]+|telah[ \t]+|sudah[ \t]+|akan[ \t]+)?(?P<verb>" + _alt(sp["reporting"]) + r")\b"
+            r"sebelumnya[ \t]+|telah[ \t]+|sudah[ \t]+|akan[ \t]+)?(?P<verb>" + alternation(sp["reporting"]) + r")\b"
         ),
         "cue_name": re.compile(
             r"(?:[”\"’][ \t]*,?[ \t]*|,[ \t]+|\s)(?:"
-            + _alt(sp["after_quote"])
+            + alternation(sp["after_quote"])
             + r")[ \t]+(?P<titles>"
             + title_re
             + r"*)(?:"
@@ -168,7 +168,9 @@ def _patterns() -> dict:
             + r")"
         ),
         "according": re.compile(
-            r"\b[Mm]enurut[ \t]+(?P<titles>"
+            r"\b(?:"
+            + alternation(sp["according_to"])
+            + r")[ \t]+(?P<titles>"
             + title_re
             + r"*)(?:"
             + office_phrase_ci
@@ -186,11 +188,11 @@ def _patterns() -> dict:
             + r"){1,8})(?=[ \t]*(?:,[ \t]*yang\s[^,]{0,80},[ \t]*)?[ \t]+(?:juga[ \t]+|pun[ \t]+)?(?:me[a-z]+|ber[a-z]+|"
             r"turut|hadir)\b)"
         ),
-        "org_alias": re.compile(r"(?<![\w])(?P<alias>" + _alt(org_alias) + r")(?![\w])"),
+        "org_alias": re.compile(r"(?<![\w])(?P<alias>" + alternation(org_alias) + r")(?![\w])"),
         "org_alias_map": org_alias,
         "gov": re.compile(
-            r"(?<![\w-])(?:Pemerintah[ \t]+(?P<lvl>Kabupaten|Kota|Provinsi)(?:[ \t]*\((?:Pemkab|Pemkot|Pemprov)\))?|"
-            r"(?P<abbr>Pemkab|Pemkot|Pemprov|Pemda))[ \t]+(?P<region>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+            r"(?<![\w-])(?:Pemerintah[ \t]+(?P<lvl>" + gov_prefixes + r")(?:[ \t]*\((?:" + gov_leveled + r")\))?|"
+            r"(?P<abbr>" + gov_any + r"))[ \t]+(?P<region>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
             r"(?:[ \t]*\((?P<ra>[A-Za-z ]{2,20})\))?"
         ),
         "definition": re.compile(
@@ -220,7 +222,13 @@ def _cached_region_lookup(text: str, context: tuple, levels: frozenset | None):
 
 
 _BIG_LEVELS = frozenset({"province", "regency", "city"})
-_PREFIX_WORDS = {"Kota", "Kabupaten", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Kab.", "Kec.", "Prov."}
+# region-level prefixes (lexicon/region_prefixes.csv): "Kabupaten", "Kab.", "Kecamatan", ...
+_PREFIX_WORDS = frozenset(word for word, _ in lexicon.region_prefixes("name", "abbreviation"))
+# before the region of a regional body: "KPU Kabupaten Kukar", "Bawaslu Prov. Kaltim"
+_BIG_PREFIX = alternation(
+    (w for w, _ in lexicon.region_prefixes("name", "abbreviation", levels=tuple(_BIG_LEVELS))), space=r"\s+"
+)
+_GOV_LEVEL = dict(lexicon.region_prefixes("government"))
 
 
 def _is_region_word(tok: str) -> bool:
@@ -352,9 +360,10 @@ def _org_name_with_region(base: dict, region) -> str:
 
 def _gov_canonical(lvl: str | None, abbr: str | None, region) -> str:
     if lvl is None:
-        lvl = {"Pemkab": "Kabupaten", "Pemkot": "Kota", "Pemprov": "Provinsi"}.get(abbr or "")
-    if lvl is None:  # Pemda: by the region's level
-        lvl = {"province": "Provinsi", "city": "Kota"}.get(region.level, "Kabupaten")
+        level = _GOV_LEVEL.get(abbr or "")
+        if level is None:  # Pemda: by the region's level; below a city, the regency's government
+            level = region.level if region.level in ("province", "city") else "regency"
+        lvl = lexicon.official_prefix(level)
     return f"Pemerintah {lvl} {region.name}"
 
 
@@ -388,7 +397,7 @@ def _find_orgs(b: _Builder) -> None:
         if base["regional"]:
             rest = body[end : end + 60]
             rm = re.match(
-                r"(\s*\([A-Za-z]{2,12}\))?\s+(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+)?"
+                r"(\s*\([A-Za-z]{2,12}\))?\s+(?:(?:" + _BIG_PREFIX + r")\s+)?"
                 r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
                 rest,
             )
@@ -775,7 +784,7 @@ def _short_form_mentions(b: _Builder, resolved: list[Mention]) -> list[Mention]:
         return out
     taken = [(m.start, m.end) for m in resolved]
     # one pass over the body for all name words (each is a whole word, so matches never overlap)
-    for m in re.finditer(r"(?<![\w-])(?:" + _alt(token_owner) + r")(?![\w-])", b.body):
+    for m in re.finditer(r"(?<![\w-])(?:" + alternation(token_owner) + r")(?![\w-])", b.body):
         tok = m.group(0)
         owners = token_owner[tok]
         if any(s < m.end() and m.start() < e for s, e in taken):

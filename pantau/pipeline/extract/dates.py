@@ -13,22 +13,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 
 from pantau import lexicon
+from pantau.pipeline.patterns import alternation, trie_alternation
 
 __all__ = ["DateMention", "find_dates", "infer_reference_year", "parse_publish_date", "CALENDAR"]
 
-_LEXICON = lexicon.path("calendar.toml")
-with _LEXICON.open("rb") as _fh:
-    CALENDAR: dict = tomllib.load(_fh)
+CALENDAR: dict = lexicon.read_toml("calendar.toml")
 
-_MONTHS: dict[str, int] = CALENDAR["months"]
-_MONTH_ABBR: dict[str, int] = CALENDAR["month_abbreviations"]
+_MONTHS: dict[str, int] = lexicon.months()
+_MONTH_ABBR: dict[str, int] = lexicon.month_abbreviations()
 _MONTHS_EN: dict[str, int] = CALENDAR["months_english"]
-_WEEKDAYS: dict[str, int] = CALENDAR["weekdays"]
+_WEEKDAYS: dict[str, int] = lexicon.weekdays()
 _WD_RULES: dict = CALENDAR["weekday_rules"]
 _CUES: dict = CALENDAR["cues"]
 _VAGUE: dict[str, dict] = CALENDAR["vague"]
@@ -62,36 +60,23 @@ _SP = r"[ \t\xa0\u2009\u202f]"  # spaces within a line, including no-break and t
 _APOS = "['\u2019\u2018`\u00b4\"]"  # Jum'at, Jum’at, and the scraped Jum "at
 
 
-def _alt(words) -> str:
-    """Regex alternation of literal words as a prefix trie (several times faster in ``re``
-    than a flat list), longest match first, a space matching any run of spaces."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [(_SP + "+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return "(?:" + emit(trie) + ")"
+def _trie(words) -> str:
+    """Regex alternation of literal calendar words as a prefix trie (several times faster in ``re``
+    than a flat list), longest match first, a space matching any run of spaces and an apostrophe
+    any apostrophe-like mark (``Jum'at``, ``Jum’at``)."""
+    return (
+        "(?:"
+        + trie_alternation((w.lower() for w in words), space=_SP + "+", apostrophe=_SP + "?" + _APOS + _SP + "?")
+        + ")"
+    )
 
 
-_WD = r"(?:s(?:enin|elasa|abtu)|rabu|kamis|jum(?:" + _SP + "?" + _APOS + _SP + "?)?at|minggu|ahad)"
-_MONTH_FULL = _alt(_MONTHS)
-_MONTH_ABBR_RE = (
-    "(?-i:"
-    + "|".join(alt for a in sorted(_MONTH_ABBR, key=len, reverse=True) for alt in (a.capitalize(), a.upper()))
-    + r")\.?"
-)
+_WD = _trie(_WEEKDAYS)
+_MONTH_FULL = _trie(_MONTHS)
+_MONTH_ABBR_RE = "(?-i:" + alternation(alt for a in _MONTH_ABBR for alt in (a.capitalize(), a.upper())) + r")\.?"
 _MONTH = rf"(?:{_MONTH_FULL})(?![A-Za-z])|(?:{_MONTH_ABBR_RE})(?![A-Za-z])"
-_RANGE = rf"(?:{_alt(CALENDAR['range_words']['words'])})"
-_DAYPART = _alt(_WD_RULES["day_parts"])
+_RANGE = rf"(?:{_trie(CALENDAR['range_words']['words'])})"
+_DAYPART = _trie(_WD_RULES["day_parts"])
 # digit first, then the look-behind: ``re`` scans far faster when a pattern opens with a class
 _DAY = r"[0-9](?<![0-9.,:/][0-9])(?<!\b[A-Za-z]-[0-9])[0-9]?(?![0-9])"  # not "H-7 Oktober"
 _YEAR4 = r"(?:19|20)[0-9]{2}(?![0-9]|[.,][0-9])"
@@ -128,32 +113,32 @@ _MONTH_YEAR = re.compile(
 # "pada Oktober lalu", "sejak bulan Maret", "selama Januari-Mei", "pada Mei tahun depan":
 # a bare month needs a cue word before it
 _BARE_MONTH = re.compile(
-    rf"(?<![A-Za-z])(?:{_alt(_CUES['bare_month_preceded_by'])}){_SP}+(?P<span>(?:bulan{_SP}+)?(?P<m>{_MONTH_FULL})(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?:{_trie(_CUES['bare_month_preceded_by'])}){_SP}+(?P<span>(?:bulan{_SP}+)?(?P<m>{_MONTH_FULL})(?![A-Za-z])"
     rf"(?:{_S}(?:{_RANGE}){_S}(?P<m2>{_MONTH_FULL})(?![A-Za-z]))?"
-    rf"(?:{_SP}+tahun{_SP}+(?P<rel>{_alt(_CUES['year_relative'])})(?![A-Za-z]))?)",
+    rf"(?:{_SP}+tahun{_SP}+(?P<rel>{_trie(_CUES['year_relative'])})(?![A-Za-z]))?)",
     _FLAGS,
 )
 # "pada tahun 2024", "sejak 2019", "tahun 2020 hingga 2024"
 _YEAR = re.compile(
-    rf"(?<![A-Za-z])(?P<cue>{_alt(_CUES['bare_year_preceded_by'])}){_SP}+(?P<span>(?:tahun{_SP}+)?(?P<y1>{_YEAR4})"
+    rf"(?<![A-Za-z])(?P<cue>{_trie(_CUES['bare_year_preceded_by'])}){_SP}+(?P<span>(?:tahun{_SP}+)?(?P<y1>{_YEAR4})"
     rf"(?:{_S}(?:{_RANGE}){_S}(?P<y2>{_YEAR4}))?)(?![/0-9]|{_SP}*%|{_S}-?{_S}an(?![A-Za-z]))",  # not "1990-an" (the 1990s)
     _FLAGS,
 )
 _WEEKDAY = re.compile(
     rf"(?<![A-Za-z])(?:(?P<hari>hari){_SP}+)?(?P<wd>{_WD})(?![A-Za-z])"
-    rf"(?:{_SP}+(?P<dir>{_alt(_WD_RULES['past_words'] + _WD_RULES['future_words'])})(?![A-Za-z]))?",
+    rf"(?:{_SP}+(?P<dir>{_trie(_WD_RULES['past_words'] + _WD_RULES['future_words'])})(?![A-Za-z]))?",
     _FLAGS,
 )
-_VAGUE_RE = re.compile(rf"(?<![A-Za-z-])(?:{_alt(_VAGUE)})(?![A-Za-z-])", _FLAGS)
-_RELATIVE_TAIL = rf"{_SP}+(?:{_alt(_RELATIVE['past_words'])})(?![A-Za-z])"
+_VAGUE_RE = re.compile(rf"(?<![A-Za-z-])(?:{_trie(_VAGUE)})(?![A-Za-z-])", _FLAGS)
+_RELATIVE_TAIL = rf"{_SP}+(?:{_trie(_RELATIVE['past_words'])})(?![A-Za-z])"
 # "dua hari lalu", "setahun lalu", "3 bulan yang lalu"
 _RELATIVE_RE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:(?P<n>{_alt(list(_RELATIVE['number_words']) + ['beberapa'])}){_SP}+(?P<u>{_alt(_RELATIVE['units'])})"
-    rf"|se(?P<su>{_alt(_RELATIVE['units'])})){_RELATIVE_TAIL}",
+    rf"(?<![A-Za-z0-9])(?:(?P<n>{_trie(list(_RELATIVE['number_words']) + ['beberapa'])}){_SP}+(?P<u>{_trie(_RELATIVE['units'])})"
+    rf"|se(?P<su>{_trie(_RELATIVE['units'])})){_RELATIVE_TAIL}",
     _FLAGS,
 )
 _RELATIVE_NUM = re.compile(
-    rf"(?P<n>[0-9](?<![0-9A-Za-z.,][0-9])[0-9]?){_SP}+(?P<u>{_alt(_RELATIVE['units'])}){_RELATIVE_TAIL}", _FLAGS
+    rf"(?P<n>[0-9](?<![0-9A-Za-z.,][0-9])[0-9]?){_SP}+(?P<u>{_trie(_RELATIVE['units'])}){_RELATIVE_TAIL}", _FLAGS
 )
 # The weekday (and part of day) printed just before a date: "Selasa malam (", "Senin, 4".
 _WD_PREFIX = re.compile(
@@ -165,24 +150,24 @@ _RANGE_GAP = re.compile(rf"{_S}(?:{_RANGE}){_S}", _FLAGS)
 # What stands before a year that makes it part of a name: "UU Nomor 7 Tahun ", "Pemilu tahun ".
 _LAW_BEFORE = re.compile(
     # "Nomor 300.2.2-2138 Tahun 2025", "PerdaNomor 3 Tahun 2013" (words glued in scraping)
-    rf"(?:(?:{_alt(w for w in _CUES['law_number_words'] if len(w) > 3)}|(?<![A-Za-z])(?:{_alt(w for w in _CUES['law_number_words'] if len(w) <= 3)}))"
+    rf"(?:(?:{_trie(w for w in _CUES['law_number_words'] if len(w) > 3)}|(?<![A-Za-z])(?:{_trie(w for w in _CUES['law_number_words'] if len(w) <= 3)}))"
     rf"{_S}\.?{_S}:?{_S}(?:[A-Za-z]{{1,5}}\.?{_S})?[0-9][0-9./-]*[A-Za-z]?{_S}(?:tahun{_S})?"  # "Nomor KM 241 Tahun 2022"
-    rf"|(?:{_alt(_CUES['law_names'])})(?:{_S}\([A-Za-z]+\))?{_SP}+tahun{_S})$",
+    rf"|(?:{_trie(_CUES['law_names'])})(?:{_S}\([A-Za-z]+\))?{_SP}+tahun{_S})$",
     _FLAGS,
 )
 _ELECTION_BEFORE = re.compile(
-    rf"(?<![A-Za-z])(?:{_alt(_CUES['election_words'])})(?:{_SP}+(?:serentak|nasional|tahun))*{_SP}+$", _FLAGS
+    rf"(?<![A-Za-z])(?:{_trie(_CUES['election_words'])})(?:{_SP}+(?:serentak|nasional|tahun))*{_SP}+$", _FLAGS
 )
 # "1 (5/6) X (5/2)", "dua pertiga (2/3)": a bracketed d/m after a number, a lone letter or a
 # fraction word is odds or a fraction
-_FRACTION_BEFORE = re.compile(rf"(?:[0-9]|\b[A-Za-z]|{_alt(_CUES['fraction_words'])}){_S}$", _FLAGS)
+_FRACTION_BEFORE = re.compile(rf"(?:[0-9]|\b[A-Za-z]|{_trie(_CUES['fraction_words'])}){_S}$", _FLAGS)
 _CLOSE_PAREN = re.compile(rf"{_S}\)")
-_MINGGU_AFTER = re.compile(rf"{_SP}*(?:{_alt(_WD_RULES['minggu_not_followed_by'])})(?![A-Za-z])", _FLAGS)
-_MINGGU_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_alt(_WD_RULES['minggu_not_preceded_by'])}){_SP}*-?$", _FLAGS)
+_MINGGU_AFTER = re.compile(rf"{_SP}*(?:{_trie(_WD_RULES['minggu_not_followed_by'])})(?![A-Za-z])", _FLAGS)
+_MINGGU_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_trie(_WD_RULES['minggu_not_preceded_by'])}){_SP}*-?$", _FLAGS)
 _WD_NOT_AFTER = re.compile(
-    rf"(?<![A-Za-z])(?:{_alt(_WD_RULES['not_preceded_by'] + _WD_RULES['recurring_words'])}){_SP}+$", _FLAGS
+    rf"(?<![A-Za-z])(?:{_trie(_WD_RULES['not_preceded_by'] + _WD_RULES['recurring_words'])}){_SP}+$", _FLAGS
 )
-_RECURRING_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_alt(_WD_RULES['recurring_words'])}){_SP}+$", _FLAGS)
+_RECURRING_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_trie(_WD_RULES['recurring_words'])}){_SP}+$", _FLAGS)
 
 # Word-first patterns are not scanned one by one (each scan of a text costs as much as all
 # digit-first ones together): one trie scan finds the words they can start with, then each
@@ -191,7 +176,7 @@ _STARTS: dict = {
     _MONTH_YEAR: ["bulan", *_MONTHS],
     _BARE_MONTH: _CUES["bare_month_preceded_by"],
     _YEAR: _CUES["bare_year_preceded_by"],
-    _WEEKDAY: ["hari", "jum", *_WEEKDAYS],
+    _WEEKDAY: ["hari", *(w.split("'")[0] for w in _WEEKDAYS)],  # "jum" starts Jum'at
     _VAGUE_RE: [re.split(r"[ -]", k)[0] for k in _VAGUE],
     _RELATIVE_RE: [*_RELATIVE["number_words"], "beberapa", *("se" + u for u in _RELATIVE["units"])],
 }
@@ -200,7 +185,7 @@ for _pattern, _words in _STARTS.items():
     for _w in _words:
         if _pattern not in _TRIGGERS.setdefault(_w.lower(), []):
             _TRIGGERS[_w.lower()].append(_pattern)
-_TRIGGER = re.compile(rf"(?<![A-Za-z]){_alt(_TRIGGERS)}(?![A-Za-z])", _FLAGS)
+_TRIGGER = re.compile(rf"(?<![A-Za-z]){_trie(_TRIGGERS)}(?![A-Za-z])", _FLAGS)
 
 
 def _word_pattern_matches(text: str) -> dict:
@@ -214,7 +199,7 @@ def _word_pattern_matches(text: str) -> dict:
 
 
 _NUMBER_BEFORE = re.compile(
-    rf"(?:[0-9]|(?<![A-Za-z])(?:{_alt([*_RELATIVE['number_words'], *_RELATIVE['length_words']])})){_SP}+$", _FLAGS
+    rf"(?:[0-9]|(?<![A-Za-z])(?:{_trie([*_RELATIVE['number_words'], *_RELATIVE['length_words']])})){_SP}+$", _FLAGS
 )
 # What may stand between a date and a redundant "kemarin"/"besok": "Rabu (11/10) pagi kemarin".
 _DATE_ECHO_GAP = re.compile(rf"{_S},?{_S}(?:(?:{_DAYPART}){_S})?,?{_S}", _FLAGS)
@@ -387,7 +372,7 @@ def _candidates(text: str) -> list[_Cand]:
         if _WD_NOT_AFTER.search(before):
             continue  # "salat Jumat"
         direction_word = (m.group("dir") or "").lower()
-        if wd == 6 and word.lower() == "minggu" and not m.group("hari"):
+        if wd == 6 and word.lower() == _WD_RULES["also_week"] and not m.group("hari"):
             # "Minggu" is also "week": "Minggu lalu", "dua minggu", "minggu depan"
             if not word[0].isupper() or _MINGGU_BEFORE.search(before):
                 continue
@@ -643,7 +628,7 @@ def find_dates(text: str, *, ref_date: _dt.date | None = None, ref_year: int | N
 
 # "Pilkada 2024", "Pemilu Serentak tahun 2024" (group e) or "tahun 2024" (group t)
 _NAMED_YEAR = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<e>{_alt(_CUES['election_words'])})(?:{_SP}+(?:serentak|nasional|tahun))*|(?P<t>tahun)){_SP}+(?P<y>{_YEAR4})",
+    rf"(?<![A-Za-z])(?:(?P<e>{_trie(_CUES['election_words'])})(?:{_SP}+(?:serentak|nasional|tahun))*|(?P<t>tahun)){_SP}+(?P<y>{_YEAR4})",
     _FLAGS,
 )
 # A full printed date ("9/11/2024", "9 November 2024") says when the reporting happened.
@@ -711,8 +696,8 @@ _PUB_DMY = re.compile(
     r"^\s*(?:[A-Za-z']+,?\s*)?(?P<d>[0-9]{1,2})[-/.](?P<m>[0-9]{1,2})[-/.](?P<y>[0-9]{4})(?![0-9])", re.ASCII
 )
 _PUB_EN = re.compile(
-    rf"(?<![A-Za-z])(?P<mon>{_alt(_MONTHS_EN)})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})(?![0-9])"
-    rf"|(?<![0-9])(?P<d2>[0-9]{{1,2}})\s+(?P<mon2>{_alt(_MONTHS_EN)})\.?,?\s+(?P<y2>[0-9]{{4}})(?![0-9])",
+    rf"(?<![A-Za-z])(?P<mon>{_trie(_MONTHS_EN)})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})(?![0-9])"
+    rf"|(?<![0-9])(?P<d2>[0-9]{{1,2}})\s+(?P<mon2>{_trie(_MONTHS_EN)})\.?,?\s+(?P<y2>[0-9]{{4}})(?![0-9])",
     re.ASCII | re.IGNORECASE,
 )
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pantau import lexicon
-from pantau.pipeline.extract.actors import ActorResult, _alt, _region_lookup, _strip_parens
+from pantau.pipeline.extract.actors import ActorResult, _region_lookup, _strip_parens
 from pantau.pipeline.extract.dates import find_dates
+from pantau.pipeline.patterns import alternation
 from pantau.pipeline.text import sentence_spans
 
 try:
@@ -35,7 +36,10 @@ THEME = re.compile(
     r"(?:bertema|bertajuk|mengusung\s+tema|dengan\s+tema|tema|berjudul)\s*:?\s*[“\"”](?P<theme>[^”\"“]{3,200})[”\"“]",
     re.IGNORECASE,
 )
-PLACE_PREFIX = r"(?:(?:Kecamatan|Kabupaten|Kota|Desa|Kelurahan|Provinsi|Kec\.|Kab\.)\s+)"
+# a region-level prefix before the place (lexicon/region_prefixes.csv): "di Kecamatan Loa Janan"
+PLACE_PREFIX = r"(?:(?:" + alternation(w for w, _ in lexicon.region_prefixes("name", "abbreviation")) + r")\s+)"
+# capitalized weekday names end an event's name: "Rakor Pilkada Senin (3/9)" (lexicon/calendar.toml)
+_WEEKDAY_NAMES = alternation(w.capitalize() for w in lexicon.weekdays())
 PLACE_AFTER_DI = re.compile(
     r"\b(?:di|ke)\s+(?P<pre>" + PLACE_PREFIX + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
 )
@@ -62,14 +66,14 @@ class LocalEvent:
 
 @lru_cache(maxsize=1)
 def _trigger_re() -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?P<t>" + _alt(lexicon.event_triggers()) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?P<t>" + alternation(lexicon.event_triggers()) + r")(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _venue_re() -> re.Pattern:
     heads = lexicon.read_words("venue_heads.txt")
     return re.compile(
-        r"\b(?:di|bertempat\s+di|berlangsung\s+di|digelar\s+di)\s+(?P<venue>(?:" + _alt(heads) + r")"
+        r"\b(?:di|bertempat\s+di|berlangsung\s+di|digelar\s+di)\s+(?P<venue>(?:" + alternation(heads) + r")"
         r"(?:\s+(?:[A-Z0-9][\w'’&.-]*|de|dan|&))+)(?P<abbr>\s*\([A-Za-z]{2,10}\))?"
     )
 
@@ -109,7 +113,7 @@ def _event_name(sentence: str, tpos: int, trigger: str) -> str:
         r"harus|akan|sudah|telah|masih|bisa|dapat|tidak|belum|agar|supaya|karena|sebab|jika|saat|"
         r"ketika|kepada|terhadap|antara|sesuai|hingga|sampai|mulai|sejak|nanti|kemarin|juga|pun|lagi|"
         r"terkait|ke|dari|atau|adalah|merupakan|menjadi|kembali|secara|"
-        r"Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|bertema|bertajuk|mengusung|digelar|berlangsung)\b",
+        r"bertema|bertajuk|mengusung|digelar|berlangsung|" + _WEEKDAY_NAMES + r")\b",
         phrase,
     )[0]
     return _strip_parens(phrase).strip(" ,.")

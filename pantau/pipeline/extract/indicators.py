@@ -13,21 +13,19 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass
 
 from pantau import lexicon
 from pantau.pipeline import text
 from pantau.pipeline.extract.numbers import LEXICON as _NUMBERS_LEXICON
 from pantau.pipeline.extract.numbers import NumberMention, scan_numbers
+from pantau.pipeline.patterns import alternation
 
 __all__ = ["IndicatorCandidate", "find_indicators", "UNITS", "UNIT_MEANINGS", "sentence_spans"]
 
-LEXICON: dict = tomllib.loads(lexicon.path("indicator_units.toml").read_text(encoding="utf-8"))
+LEXICON: dict = lexicon.read_toml("indicator_units.toml")
 
-UNIT_MEANINGS: dict[str, str] = {u: d["meaning"] for u, d in LEXICON["units"].items()}
-UNIT_MEANINGS["rank"] = "a position in a ranking (peringkat ke-48, urutan keempat)"
-UNIT_MEANINGS["currency_idr"] = "an amount of money in rupiah; value in rupiah with the scale applied"
+UNIT_MEANINGS: dict[str, str] = lexicon.indicator_units()
 UNITS = frozenset(UNIT_MEANINGS)
 
 
@@ -47,10 +45,6 @@ class IndicatorCandidate:
     region_hint: str | None
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _lower_set(key: str, section: str = "metric") -> frozenset[str]:
     return frozenset(w.lower() for w in LEXICON[section][key])
 
@@ -67,20 +61,20 @@ _DEFAULT_METRIC["rank"] = LEXICON["rank"]["default_metric"]
 
 # the unit word right after the figure, after an optional restatement "(empat belas)"
 _RE_UNIT_AFTER = re.compile(
-    rf"[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*)?(?:lebih[ \t]+)?(?P<u>%|(?:{_alt(w for w in _UNIT_OF if w != '%')})(?![\w-]))",
+    rf"[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*)?(?:lebih[ \t]+)?(?P<u>%|(?:{alternation(w for w in _UNIT_OF if w != '%')})(?![\w-]))",
     re.I,
 )
-_RE_RUPIAH_AFTER = re.compile(rf"[ \t]*(?:{_alt(LEXICON['currency']['suffixes'])})\b", re.I)
-_RE_RP_PREFIX = re.compile(rf"^(?:{_alt(LEXICON['currency']['prefixes'])})", re.I)
+_RE_RUPIAH_AFTER = re.compile(rf"[ \t]*(?:{alternation(LEXICON['currency']['suffixes'])})\b", re.I)
+_RE_RP_PREFIX = re.compile(rf"^(?:{alternation(LEXICON['currency']['prefixes'])})", re.I)
 _RANK_CUES = frozenset(w.lower() for w in LEXICON["rank"]["cues"])
 
 _TU = LEXICON["time_units"]
 _TIME_UNITS = frozenset(_TU["units"])
-_RE_DURATION_BEFORE = re.compile(rf"\b(?:{_alt(_TU['duration_cues'])})\s+$", re.I)
-_RE_COUNTDOWN_BEFORE = re.compile(rf"\b(?:{_alt(_TU['countdown_cues'])})\s+$", re.I)
-_RE_COUNTDOWN_AFTER = re.compile(rf"\s+(?:{_alt(_TU['countdown_after'])})\b", re.I)
-_RE_RELATIVE_AFTER = re.compile(rf"\s+(?:{_alt(_TU['relative_after'])})\b", re.I)
-_RE_RELATIVE_BEFORE = re.compile(rf"(?:\b(?:{_alt(_TU['relative_before'])})\s+|H-\s*)$", re.I)
+_RE_DURATION_BEFORE = re.compile(rf"\b(?:{alternation(_TU['duration_cues'])})\s+$", re.I)
+_RE_COUNTDOWN_BEFORE = re.compile(rf"\b(?:{alternation(_TU['countdown_cues'])})\s+$", re.I)
+_RE_COUNTDOWN_AFTER = re.compile(rf"\s+(?:{alternation(_TU['countdown_after'])})\b", re.I)
+_RE_RELATIVE_AFTER = re.compile(rf"\s+(?:{alternation(_TU['relative_after'])})\b", re.I)
+_RE_RELATIVE_BEFORE = re.compile(rf"(?:\b(?:{alternation(_TU['relative_before'])})\s+|H-\s*)$", re.I)
 
 _M = LEXICON["metric"]
 _HEADS = _lower_set("heads")
@@ -272,7 +266,7 @@ def _trim_names(words: list[str]) -> list[str]:
 _CONTINUE = frozenset(_RH["continue_words"])
 _MULTI_FIRST = frozenset(_RH["multiword_first"])
 _RE_PLACE_AFTER_PREFIX = re.compile(
-    rf"(?=[{''.join(sorted({w[0] for w in _PLACE_PREFIX}))}])(?<![\w])(?:{_alt(_PLACE_PREFIX)})\.?[ \t]+([A-Z][A-Za-z'’-]+)"
+    rf"(?=[{''.join(sorted({w[0] for w in _PLACE_PREFIX}))}])(?<![\w])(?:{alternation(_PLACE_PREFIX)})\.?[ \t]+([A-Z][A-Za-z'’-]+)"
 )
 
 
@@ -333,14 +327,14 @@ def _region_hint(body: str, cs: int, ce: int, vs: int, places: frozenset[str]) -
 # ---- the extractor --------------------------------------------------------------------------------
 
 _EX = LEXICON["exclude"]
-_RE_EXCLUDE_AFTER = re.compile(rf"[ \t]*(?:{_alt(_EX['after'])})", re.I)
+_RE_EXCLUDE_AFTER = re.compile(rf"[ \t]*(?:{alternation(_EX['after'])})", re.I)
 _QTY_LINKERS = _lower_set("quantity_linkers")
 _RE_NOUN_RIGHT_AFTER = re.compile(r"[ \t]+[a-z]")
 _ONE_NOISE = frozenset(_EX["one_is_noise_for"])
 _RE_ONE_WORD = re.compile(r"^(?:satu|se\w+)$", re.I)
-_RE_AGE_IN = re.compile(rf"\b(?:{_alt(_TU['age_cues'])})\b", re.I)
+_RE_AGE_IN = re.compile(rf"\b(?:{alternation(_TU['age_cues'])})\b", re.I)
 _RE_PERCENT_AFTER = re.compile(r"\s*(?:%|persen)", re.I)
-_RE_RELATED = re.compile(rf"(?:{_alt(_EX['related_links'])})", re.I)
+_RE_RELATED = re.compile(rf"(?:{alternation(_EX['related_links'])})", re.I)
 
 
 def _in_related_link(body: str, s0: int, vs: int) -> bool:

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Callable
 
 from pantau import lexicon
+from pantau.pipeline.patterns import alternation
 
 __all__ = ["NumberMention", "find_numbers", "scan_numbers", "parse_indonesian_number", "LEXICON"]
 
-LEXICON: dict = tomllib.loads(lexicon.path("numbers.toml").read_text(encoding="utf-8"))
+LEXICON: dict = lexicon.read_toml("numbers.toml")
 
 _DIGITS: dict[str, int] = LEXICON["digits"]
 _TEEN: dict[str, int] = LEXICON["teen"]
@@ -35,17 +35,11 @@ _ORDINALS: dict[str, int] = LEXICON["ordinals"]
 _CTX: dict = LEXICON["context"]
 
 
-def _alt(words, *, escape=True) -> str:
-    """Regex alternation, longest first so `sebelas` wins over `se`."""
-    ws = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w) if escape else w for w in ws)
-
-
 # ---- number words -------------------------------------------------------------------------
 
 _WORD_TOKENS = {**_DIGITS, **_SE}
-_CARD_WORD = _alt([*_WORD_TOKENS, *_TEEN, *_MULT, *_SCALES])
-_CARD_START = _alt(_WORD_TOKENS)
+_CARD_WORD = alternation([*_WORD_TOKENS, *_TEEN, *_MULT, *_SCALES])
+_CARD_START = alternation(_WORD_TOKENS)
 # a run of number words: "dua puluh lima", "tiga ratus ribu", "seribu lima ratus"
 _WORDSEQ = rf"(?:{_CARD_START})(?:\s+(?:{_CARD_WORD}))*"
 
@@ -123,7 +117,7 @@ _RE_PARSE = re.compile(
     rf"""^\s*
     (?P<rp>(?:rp|idr)\.?\s*)?
     (?:
-        (?P<num>\d+(?:[.,]\d+)*)\s*(?P<scale>{_alt(_ABBR)})?
+        (?P<num>\d+(?:[.,]\d+)*)\s*(?P<scale>{alternation(_ABBR)})?
       | (?P<words>[a-z]+(?:\s+[a-z]+)*)
     )
     \s*(?P<pct>%|persen|prosen)?\s*$""",
@@ -201,6 +195,9 @@ class NumberMention:
 QUANTITY_KINDS = frozenset({"number", "word"})
 
 _ORD_WORD = rf"pertama|kesatu|ke-?(?:{_WORDSEQ})"
+# scale words after digits: "ribu", "jt" in any case; "M", "T" only as printed (rupiah context)
+_SCALE_ANY_CASE = alternation(w for w in _ABBR if w not in _ABBR_RP_ONLY)
+_SCALE_RP_CASE = alternation(w for w in _ABBR if w in _ABBR_RP_ONLY)
 
 # Two scans, each led by a lookahead on its possible first characters so the regex engine skips
 # the rest of the text in C: figures written with digits, then number words.
@@ -211,7 +208,7 @@ _RE_DIGIT_FIGURES = re.compile(
   | (?P<slash>(?<![\w/.,-])\d{{1,4}}(?:/\d{{1,4}}){{1,2}}(?![\w/]))
   | (?P<ordd>(?<![\w-])[Kk][Ee]-\s?\d+(?![\w]))
   | (?P<dig>(?<![\w])(?P<rp>(?:Rp|RP|rp|IDR)\.?\s?)?(?P<num>\d+(?:[.,]\d+)*)
-        (?:\s?(?P<scale>(?i:ribu|rb|juta|jt|mil[iy]ar|triliun)|M|T)(?![\w])|(?![\w])))
+        (?:\s?(?P<scale>(?i:{_SCALE_ANY_CASE})|{_SCALE_RP_CASE})(?![\w])|(?![\w])))
     )""",
     re.X,
 )
@@ -228,17 +225,20 @@ _RE_WORD_FIGURES = re.compile(
 
 
 def _words_re(words) -> str:
-    return _alt([w.rstrip(".") for w in words])
+    return alternation([w.rstrip(".") for w in words])
 
 
-_MONTHS = _alt(_CTX["months"])
+# the one month list (calendar.toml): full names, variants and newsroom abbreviations
+_MONTH_WORDS = [*lexicon.months(), *lexicon.month_abbreviations()]
+_MONTHS = alternation(_MONTH_WORDS)
 # what comes after a day number: "Oktober", "hingga 31 Oktober", "-31 Okt"
 _RE_AFTER_DATE = re.compile(
     rf"\s*(?:(?:-|–|s\.?/?d\.?|hingga|sampai(?:\s+dengan)?|dan|atau|&)\s*\d{{1,2}}\s*)?(?:{_MONTHS})\b\.?",
     re.I,
 )
+_DAY_PARTS = lexicon.read_toml("calendar.toml")["weekday_rules"]["day_parts"]
 _RE_AFTER_TIME = re.compile(
-    rf"\s*(?:(?:{_alt(_CTX['time_zones'])})\b|[-–]\s*\d{{1,2}}[.:]\d{{2}}|\s*(?:pagi|siang|sore|malam)\b)"
+    rf"\s*(?:(?:{alternation(_CTX['time_zones'])})\b|[-–]\s*\d{{1,2}}[.:]\d{{2}}|\s*(?:{alternation(_DAY_PARTS)})\b)"
 )
 _RE_CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
 _RE_SENT_START = re.compile(r"(?:^|[.!?:;\n“\"‘(]\s*|\s[-–—]\s*|^\s*[-•*]\s*)$")
@@ -261,15 +261,15 @@ _RE_ORDINAL_KE_CUE = re.compile(
 _RE_CLOCK_LIKE_UNIT = re.compile(r"\s*(?:%|persen|prosen|juta|ribu|miliar|triliun|kali)\b", re.I)
 # a count word right after a figure makes it a quantity, not a year or a name ("2000 kiai",
 # "Yonif 611" but "DPR 575 kursi"); the words are the count units of indicator_units.toml
-_UNIT_LEXICON = tomllib.loads(lexicon.path("indicator_units.toml").read_text(encoding="utf-8"))
+_UNIT_LEXICON = lexicon.read_toml("indicator_units.toml")
 _COUNT_WORDS = [
     w
     for u, d in _UNIT_LEXICON["units"].items()
     if u in ("case", "person", "candidate", "vote", "seat", "count")
     for w in d["words"]
 ]
-_RE_AFTER_COUNT = re.compile(rf"\s+(?:{_alt(_COUNT_WORDS)})(?![\w-])", re.I)
-_RE_AFTER_QUANTITY = re.compile(rf"\s*%|\s*(?:persen|prosen)\b|\s+(?:{_alt(_COUNT_WORDS)})(?![\w-])", re.I)
+_RE_AFTER_COUNT = re.compile(rf"\s+(?:{alternation(_COUNT_WORDS)})(?![\w-])", re.I)
+_RE_AFTER_QUANTITY = re.compile(rf"\s*%|\s*(?:persen|prosen)\b|\s+(?:{alternation(_COUNT_WORDS)})(?![\w-])", re.I)
 
 
 def _cue_set(key: str) -> frozenset[str]:
@@ -280,7 +280,7 @@ _LAW_CUES = _cue_set("law_cues")
 _BALLOT_CUES = _cue_set("ballot_cues") | {"urut"}
 _NOMOR = frozenset({"nomor", "nomer", "no"})
 _YEAR_CUES = _cue_set("year_cues")
-_DATE_CUES = _cue_set("date_cues") | _cue_set("months")
+_DATE_CUES = _cue_set("date_cues") | frozenset(w.lower().rstrip(".") for w in _MONTH_WORDS)
 _TIME_CUES = _cue_set("time_cues")
 _CODE_CUES = _cue_set("code_cues")
 _LIST_OPENERS = _cue_set("list_openers")

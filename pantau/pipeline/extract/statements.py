@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pantau import lexicon
-from pantau.pipeline.extract.actors import ActorResult, Mention, _alt
+from pantau.pipeline.extract.actors import ActorResult, Mention
+from pantau.pipeline.patterns import alternation
 from pantau.pipeline.text import Quote, paragraph_spans, quote_spans, sentence_spans, span_at
 
 
@@ -30,26 +31,26 @@ class Statement:
     cue: str | None = None
 
 
-ORDINAL_OPENERS = re.compile(
-    r"^(?:Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan|Kesepuluh|"
-    r"Satu|Dua|Tiga|Empat|Lima|Enam|Tujuh|Delapan|Sembilan|Sepuluh|Selanjutnya|Terakhir)\s*,\s*"
-)
+# "Ketiga, kepada ...": an enumerated point continuing a speaker's list (lexicon/speech_verbs.toml)
+ORDINAL_OPENERS = re.compile(r"^(?:" + alternation(lexicon.speech()["list_openers"]) + r")\s*,\s*")
 
 
 @lru_cache(maxsize=1)
 def _re() -> dict:
     sp = lexicon.speech()
-    after = _alt(sp["after_quote"] + sp["reporting"] + ["demikian"])
+    after = alternation(sp["after_quote"] + sp["reporting"] + ["demikian"])
     return {
         "after_cue": re.compile(
             r"^\s*,?\s*(?:demikian\s+|begitu\s+|lebih\s+lanjut\s+|kembali\s+)?(?P<verb>"
             + after
             + r")(?P<nya>nya)?\b(?P<pron>\s+(?:dia|ia|beliau)\b)?"
         ),
-        "reporting": re.compile(r"\b(?P<verb>" + _alt(sp["reporting"]) + r")\b"),
-        "pronoun": re.compile(r"(?<![\w-])(?P<p>" + _alt(sp["pronouns"]) + r")(?![\w-])"),
-        "menurut": re.compile(r"(?<![\w-])[Mm]enurut(?P<nya>nya)?\b\s*(?P<who>[^,]{0,80}?)\s*,\s*"),
-        "title_cue": re.compile(r"(?:\b(?:" + _alt(sp["title_cues"]) + r")\s*:?\s*|[(\[]\s*)$", re.IGNORECASE),
+        "reporting": re.compile(r"\b(?P<verb>" + alternation(sp["reporting"]) + r")\b"),
+        "pronoun": re.compile(r"(?<![\w-])(?P<p>" + alternation(sp["pronouns"]) + r")(?![\w-])"),
+        "menurut": re.compile(
+            r"(?<![\w-])(?:" + alternation(sp["according_to"]) + r")(?P<nya>nya)?\b\s*(?P<who>[^,]{0,80}?)\s*,\s*"
+        ),
+        "title_cue": re.compile(r"(?:\b(?:" + alternation(sp["title_cues"]) + r")\s*:?\s*|[(\[]\s*)$", re.IGNORECASE),
         "between_ok": re.compile(
             r"^(?:\s*,[^,.“”\"]{0,90},)?\s*,?\s*(?:(?:juga|pun|kembali|lalu|kemudian|telah|sudah|"
             r"sempat|turut|lebih\s+lanjut|secara\s+tegas|pun\s+juga)\s+)*$"
