@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+log = logging.getLogger(__name__)
+
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 HTML_SUFFIXES = (".html", ".htm")
@@ -265,11 +267,12 @@ def detect_legacy_encoding(data: bytes) -> str:
     >>> detect_legacy_encoding("Caf\\u00e9 \\u201cKopi\\u201d di Jalan Merdeka \\u2013 ramai pengunjung.".encode("cp1252"))
     'cp1252'
     """
-    try:
-        from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # a missing library stops the build at start (build.check_dependencies)
 
+    try:
         results = from_bytes(data[:262144])
-    except Exception:  # noqa: BLE001 - detection is a hint, never a reason to fail
+    except Exception as e:  # noqa: BLE001 - detection is a hint: fall back to the commonest legacy encoding, and say so
+        log.warning("charset detection failed (%s); reading the bytes as cp1252", type(e).__name__)
         return "cp1252"
     cands = [m for m in results if not m.encoding.startswith(("utf_16", "utf_32"))]
     if not cands:

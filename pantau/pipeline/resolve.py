@@ -325,13 +325,10 @@ def resolve_events(local_events: list[dict], id_map: dict, region_name) -> list[
 def _regency_code(code: str | None) -> str | None:
     if not code:
         return None
-    try:
-        from pantau.pipeline import regions
+    from pantau.pipeline import regions
 
-        r = regions.regency_of(code)
-        return r.code if r else code
-    except Exception:  # noqa: BLE001
-        return code
+    r = regions.regency_of(code)
+    return r.code if r else code
 
 
 def _regency_name(code: str | None, region_name) -> str | None:

@@ -14,6 +14,7 @@ size and mtime, so unchanged files are not even re-read on the next build.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +35,8 @@ from pantau.pipeline.ingest import (
     read_input,
     sniff_jsonl,
 )
+
+log = logging.getLogger(__name__)
 
 UNIT_SCHEMA: dict[str, pl.DataType] = {
     "key": pl.String,  # content key (32 hex)
@@ -148,9 +151,13 @@ def scan_units(
 
 
 def read_manifest(work: Path) -> tuple[pl.DataFrame | None, pl.DataFrame | None]:
+    """The previous build's unit manifest, or (None, None) when there is none (every input is hashed again)."""
+    if not (work / "manifest.parquet").exists() or not (work / "manifest_files.parquet").exists():
+        return None, None
     try:
         return pl.read_parquet(work / "manifest.parquet"), pl.read_parquet(work / "manifest_files.parquet")
-    except Exception:  # noqa: BLE001 - no (or a broken) manifest: hash everything again
+    except (OSError, pl.exceptions.PolarsError) as e:  # a damaged cache costs time, never rows
+        log.warning("unit manifest in %s unreadable (%s): hashing every input again", work, type(e).__name__)
         return None, None
 
 
