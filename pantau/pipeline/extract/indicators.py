@@ -94,7 +94,10 @@ _NUMBER_WORDS = frozenset(
 )
 
 _RH = LEXICON["region_hint"]
-_PLACE_PREFIX = frozenset(w.rstrip(".-") for w in _RH["place_prefixes"])
+_REGION_PREFIXES = [w for w, _ in lexicon.region_prefixes(*lexicon.REGION_PREFIX_ROLES)]
+_PLACE_PREFIX = frozenset(
+    w.rstrip(".-") for w in [*_RH["place_prefixes"], *_REGION_PREFIXES] if w not in _RH["not_place_prefixes"]
+)
 _NOT_PLACE = frozenset(_RH["not_place"])
 _LOCATIVE = frozenset({"di", "se", "untuk", "dari", "pada", "ke", "wilayah", "kawasan", "daerah"})
 
