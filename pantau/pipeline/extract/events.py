@@ -74,7 +74,7 @@ def _trigger_re() -> re.Pattern:
 def _venue_re() -> re.Pattern:
     heads = lexicon.read_words("venue_heads.txt")
     return re.compile(
-        r"\b(?:di|bertempat\s+di|berlangsung\s+di|digelar\s+di)\s+(?P<venue>(?:" + alternation(heads) + r")"
+        r"\b(?:" + alternation(_LEX["venue"]["cues"], space=r"\s+") + r")\s+(?P<venue>(?:" + alternation(heads) + r")"
         r"(?:\s+(?:[A-Z0-9][\w'’&.-]*|de|dan|&))+)(?P<abbr>\s*\([A-Za-z]{2,10}\))?"
     )
 

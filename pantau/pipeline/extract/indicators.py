@@ -442,7 +442,7 @@ def _rank(art: _Article, n: NumberMention, cue_abs: int) -> IndicatorCandidate |
     phrase = _head_after(body, n.end, ce)
     if not phrase and cue_abs > cs:
         phrase = _head_phrase(_phrase_before(body, cs, cue_abs).words)
-    metric = "peringkat" + (" " + _join(phrase) if phrase else "")
+    metric = LEXICON["rank"]["default_metric"] + (" " + _join(phrase) if phrase else "")
     return _make(art, n, sent, cs, ce, "rank", metric)
 
 
