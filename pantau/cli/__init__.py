@@ -33,10 +33,13 @@ def _print_summary(summary: dict, args) -> None:
         print("  quarantined:")
         for k, v in summary["quarantine_reasons"].items():
             print(f"    {v:>5}  {k}")
+    if summary["extract_failures"]:
+        failed = ", ".join(f"{step} {n}" for step, n in summary["extract_failures"].items())
+        print(f"  extraction steps that raised (their rows are missing, see quarantine): {failed}")
 
 
 def cmd_build(args) -> int:
-    from pantau.pipeline.build import BuildError, run_build
+    from pantau.pipeline.build import BuildError, check_dependencies, extract_failures, run_build
 
     if not Path(args.input).is_dir():
         print(f"pantau build: input folder not found: {args.input}", file=sys.stderr)
@@ -48,6 +51,7 @@ def cmd_build(args) -> int:
     bar = None if (args.quiet or args.json) else core.ProgressBar()
     core.PROGRESS = bar
     try:
+        check_dependencies()  # before Prefect starts: a missing library is one line, not a failed flow
         if args.runner == "core":
             summary = run_build(
                 args.input, args.out, batch_bytes=batch_bytes, full=args.full, workers=args.workers
@@ -78,6 +82,7 @@ def cmd_build(args) -> int:
             bar.close()
         core.PROGRESS = None
     summary["seconds"]["total"] = round(time.perf_counter() - t0, 3)
+    summary["extract_failures"] = extract_failures(summary["quarantine_reasons"])
     try:
         warehouse_query.LAST_BUILD_FILE.write_text(str(Path(args.out).resolve()))
     except OSError:

@@ -23,13 +23,10 @@ import pandera.polars as pa
 import polars as pl
 
 import schemas
+from pantau.pipeline import regions as _regions
+from pantau.pipeline.fingerprint import assembly_fingerprint
 from pantau.pipeline.parts import STAGED_SCHEMAS, read_part
 from pantau.pipeline.resolve import ActorResolver, resolve_events, stable_id
-
-try:
-    from pantau.pipeline import regions as _regions
-except ImportError:  # pragma: no cover
-    _regions = None
 
 # the tables assembled part by part into id-range buckets on disk (see `schemas.registry.Table.bucketed`)
 BIG_TABLES = tuple(t.name for t in schemas.all_tables() if t.bucketed)
@@ -37,7 +34,7 @@ SPILL_ROWS_BYTES = 96 * 1024 * 1024  # flush bucket buffers to disk beyond this
 
 
 def region_name(code: str | None) -> str | None:
-    if not code or _regions is None:
+    if not code:
         return None
     r = _regions.get_region(code)
     return r.name if r else None
@@ -403,22 +400,10 @@ def _frame_digest(df: pl.DataFrame) -> bytes:
     return df.sort(df.columns, nulls_last=True).write_ndjson().encode("utf-8")
 
 
-_FINGERPRINT: str | None = None
-
-
 def code_fingerprint() -> str:
-    """sha256 of pantau's and schemas' code and lexicons, and the polars version: cached assembly
-    results are reused only by the same code (any change recomputes them)."""
-    global _FINGERPRINT
-    if _FINGERPRINT is None:
-        h = hashlib.sha256(pl.__version__.encode())
-        here = Path(__file__).resolve().parents[1]
-        for root in (here, here.parent / "schemas"):
-            for p in sorted(root.rglob("*")):
-                if p.is_file() and "__pycache__" not in p.parts:
-                    h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
-        _FINGERPRINT = h.hexdigest()[:16]
-    return _FINGERPRINT
+    """The code, lexicons and library versions that shape cached per-part assembly results: any change
+    recomputes them (`pantau.pipeline.fingerprint.assembly_fingerprint`)."""
+    return assembly_fingerprint()
 
 
 def assemble(

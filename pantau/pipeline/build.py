@@ -18,11 +18,13 @@ bytes of a full one.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 import math
 import multiprocessing as mp
 import os
+import shlex
 import shutil
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -31,17 +33,12 @@ from pathlib import Path
 
 import polars as pl
 
+from pantau import lexicon
+from pantau.pipeline.fingerprint import extraction_fingerprint
 from pantau.pipeline.ingest import InputFile, discover_inputs
 
-try:  # one writer per OUT (pantau.pipeline.lock); re-entrant, so publish_build inside takes it again
-    from pantau.pipeline.lock import build_lock
-except ImportError:  # pragma: no cover - before the lock module exists
-    from contextlib import nullcontext
-
-    def build_lock(out, **kw):
-        return nullcontext()
-
-
+# one writer per OUT (pantau.pipeline.lock); re-entrant, so publish_build inside takes it again
+from pantau.pipeline.lock import build_lock
 from pantau.pipeline.units import read_manifest, scan_units, spill_compressed, write_manifest
 
 DEFAULT_BATCH_BYTES = 4 * 1024 * 1024  # input bytes per extracted part (the unit of caching)
@@ -100,6 +97,36 @@ class BuildError(RuntimeError):
     """A build that cannot produce a warehouse; the message is the one-line reason."""
 
 
+# every library a build imports (import name -> distribution to install): a missing one stops the build at
+# start with one line, instead of failing every article (or nulling every region) once extraction runs
+REQUIRED_LIBRARIES = {
+    "polars": "polars",
+    "pyarrow": "pyarrow",
+    "pandera": "pandera[polars]",
+    "duckdb": "duckdb",
+    "rapidfuzz": "rapidfuzz",
+    "pycrfsuite": "python-crfsuite",
+    "trafilatura": "trafilatura",
+    "lxml_html_clean": "lxml_html_clean",
+    "warcio": "warcio",
+    "charset_normalizer": "charset-normalizer",
+}
+
+
+def check_dependencies() -> None:
+    """Raise `BuildError` naming the first missing library (or the missing name model), else nothing."""
+    for module, dist in REQUIRED_LIBRARIES.items():
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except (ImportError, ValueError):  # a parent package missing, or a module set to None in sys.modules
+            found = False
+        if not found:
+            raise BuildError(f"missing dependency {dist}: pip install {shlex.quote(dist)}")
+    model = lexicon.path("ner_crf.model")
+    if not Path(model).is_file():
+        raise BuildError(f"missing name recognizer model {model}: reinstall pantau")
+
+
 @dataclass
 class BuildSummary:
     input: str
@@ -116,8 +143,14 @@ class BuildSummary:
     workers: int = 1
     runner: str = "core"
 
+    @property
+    def extract_failures(self) -> dict[str, int]:
+        return extract_failures(self.quarantine_reasons)
+
     def to_json(self) -> str:
-        return json.dumps(self.__dict__, indent=2, sort_keys=True, default=str)
+        return json.dumps(
+            {**self.__dict__, "extract_failures": self.extract_failures}, indent=2, sort_keys=True, default=str
+        )
 
 
 @dataclass
@@ -183,40 +216,6 @@ def _stored_keys(parts: list[Path]) -> pl.DataFrame:
     return pl.concat(frames).unique() if frames else pl.DataFrame(schema={"key": pl.String})
 
 
-# modules that do not shape extracted rows: changing them keeps the extraction store
-_NOT_EXTRACTION = {
-    "cli.py",
-    "bench.py",
-    "benchcorpus.py",
-    "query.py",
-    "publish.py",
-    "report.py",
-    "serve.py",
-    "lock.py",
-    "store.py",
-    "build.py",
-    "tables.py",
-    "resolve.py",
-    "__main__.py",
-}
-
-
-def extraction_fingerprint() -> str:
-    """sha256 of the code and lexicons that turn an input unit into extracted rows (and the polars
-    version that writes them): the store of extracted parts is only reused by the same extractor."""
-    h = hashlib.sha256(pl.__version__.encode())
-    root = Path(__file__).resolve().parents[1]
-    for p in sorted(root.rglob("*")):
-        if (
-            p.is_file()
-            and "__pycache__" not in p.parts
-            and p.name not in _NOT_EXTRACTION
-            and p.suffix not in (".pyc", ".md")
-        ):
-            h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
-    return h.hexdigest()[:16]
-
-
 def plan_build(
     input_dir: str | Path,
     out: str | Path,
@@ -231,6 +230,7 @@ def plan_build(
     if full:
         shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(work / "batches", ignore_errors=True)  # layout of older versions
+    check_dependencies()
     fp = extraction_fingerprint()
     stamp = work / "store" / "FINGERPRINT"
     if not stamp.exists() or stamp.read_text().strip() != fp:  # another extractor: extract everything again
@@ -401,6 +401,21 @@ def quarantine_reasons(quarantine_df) -> dict[str, int]:
         key = f"{r['stage']}: {r['reason'] if r['stage'] != 'validate' else r['check']}"
         reasons[key] = reasons.get(key, 0) + 1
     return dict(sorted(reasons.items()))
+
+
+def extract_failures(reasons: dict[str, int]) -> dict[str, int]:
+    """Articles per extractor (or staging step) that raised, from `quarantine_reasons`.
+
+    >>> extract_failures({"extract: indicators raised ValueError at pantau/x.py:3 in f": 2, "clean: empty": 1})
+    {'indicators': 2}
+    """
+    out: dict[str, int] = {}
+    for key, n in reasons.items():
+        stage, _, reason = key.partition(": ")
+        step, raised, _ = reason.partition(" raised ")  # `StepFailure.reason`: "<step> raised <type> at <where>"
+        if stage == "extract" and raised:
+            out[step] = out.get(step, 0) + n
+    return dict(sorted(out.items()))
 
 
 def summarize(plan: BuildPlan, rows, quarantine_df, seconds, workers: int = 1, runner: str = "core") -> BuildSummary:

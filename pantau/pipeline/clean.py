@@ -45,7 +45,7 @@ def chrome_patterns() -> re.Pattern:
 
 
 def normalize_text(text: str) -> str:
-    """Unicode NFC, one newline style, plain spaces, one dash for all dash variants, trimmed lines.
+    r"""Unicode NFC, one newline style, plain spaces, one dash for all dash variants, trimmed lines.
 
     >>> normalize_text("SAMARINDA \u2014 Pemkab\u00a0Kutim\r\n")
     'SAMARINDA – Pemkab Kutim'
@@ -92,9 +92,24 @@ def _looks_like_lead(line: str) -> bool:
 
 
 def clean_text(text: str, *, title_hint: str | None = None) -> CleanText:
-    """Split normalized article text into body paragraphs and the chrome around them.
+    r"""Split normalized article text into body paragraphs and the chrome around them.
 
     `title_hint` (from input metadata) is dropped from the body when a line repeats it.
+
+    >>> ct = clean_text(
+    ...     "Foto: Suasana rakor Bawaslu Kukar\n"
+    ...     "TENGGARONG – Bawaslu Kukar menggelar rapat koordinasi di Tenggarong, Selasa (3/9/2024).\n"
+    ...     "Penulis: Ahmad\n"
+    ...     "“Pengawasan harus ketat,” ujar Ketua Bawaslu Kukar Teguh Wibowo. (ADV/DiskomKukar)"
+    ... )
+    >>> print(ct.body)
+    TENGGARONG – Bawaslu Kukar menggelar rapat koordinasi di Tenggarong, Selasa (3/9/2024).
+    <BLANKLINE>
+    “Pengawasan harus ketat,” ujar Ketua Bawaslu Kukar Teguh Wibowo.
+    >>> ct.captions, ct.bylines, ct.credit_tags
+    (['Suasana rakor Bawaslu Kukar'], [('penulis', 'Ahmad')], ['ADV/DiskomKukar'])
+    >>> is_advertorial_marked(ct)
+    True
     """
     lines = drop_repeated_lead(normalize_text(text).split("\n"))
     chrome = chrome_patterns()

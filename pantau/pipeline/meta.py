@@ -105,10 +105,7 @@ def article_meta(ct: CleanText, raw_meta: dict | None = None, normalize_place=No
     """
     raw_meta = raw_meta or {}
     if normalize_place is None:
-        try:
-            from pantau.pipeline.regions import normalize_place
-        except ImportError:  # pragma: no cover
-            normalize_place = None
+        from pantau.pipeline.regions import normalize_place
     lead = ct.paragraphs[0] if ct.paragraphs else ""
     outlet, place, end = parse_dateline(lead)
     if outlet is None and raw_meta.get("outlet"):

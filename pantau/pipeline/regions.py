@@ -622,7 +622,7 @@ def _title_case(text: str) -> str:
 
 
 def normalize_place(raw: str, *, context_codes: Iterable[str] = ()) -> str | None:
-    """A dateline place in its usual spelling; None for empty input; never raises.
+    """A dateline place in its usual spelling; None for empty input.
 
     Region names get the spelling of the official list (typos fixed), aliases keep the
     form of the alias table, anything else is title-cased if printed in one case.
@@ -632,25 +632,19 @@ def normalize_place(raw: str, *, context_codes: Iterable[str] = ()) -> str | Non
     >>> normalize_place("Washington"), normalize_place("KOTA BOGOR"), normalize_place("  ")
     ('Washington', 'Kota Bogor', None)
     """
-    try:
-        if not isinstance(raw, str):
-            return None
-        text = " ".join(raw.strip(_EDGE_PUNCT).split())
-        if not text:
-            return None
-        prefix, _, rest = _split_prefix(text)
-        match = lookup_region(text, context_codes=context_codes)
-        if match is None:
-            return _title_case(text)
-        if match.how == "exact" and prefix is not None:
-            return match.region.name  # a name that starts like a prefix: "Kota Bahagia"
-        if match.how == "alias":
-            place = _lex().alias_text.get(_key(rest), _title_case(rest))
-        else:
-            place = match.region.name
-        return place if prefix is None else f"{_title_case(prefix)} {place}"
-    except Exception:  # a dateline must never stop a pipeline
-        try:
-            return raw.strip() or None
-        except Exception:
-            return None
+    if not isinstance(raw, str):
+        return None
+    text = " ".join(raw.strip(_EDGE_PUNCT).split())
+    if not text:
+        return None
+    prefix, _, rest = _split_prefix(text)
+    match = lookup_region(text, context_codes=context_codes)
+    if match is None:
+        return _title_case(text)
+    if match.how == "exact" and prefix is not None:
+        return match.region.name  # a name that starts like a prefix: "Kota Bahagia"
+    if match.how == "alias":
+        place = _lex().alias_text.get(_key(rest), _title_case(rest))
+    else:
+        place = match.region.name
+    return place if prefix is None else f"{_title_case(prefix)} {place}"

@@ -8,20 +8,19 @@ of the units' contents, which is what makes per-unit caching and reruns identica
 from __future__ import annotations
 
 import hashlib
+import logging
 
+from pantau.pipeline import regions as _regions
 from pantau.pipeline.clean import clean_text
-from pantau.pipeline.extract import extract_article
+from pantau.pipeline.extract import StepFailure, extract_article, guarded
 from pantau.pipeline.extract.dates import infer_reference_year, parse_publish_date
 from pantau.pipeline.ingest import Quarantined, RawDoc
 from pantau.pipeline.meta import article_meta
 from pantau.pipeline.parts import STAGED_SCHEMAS
 
-try:
-    from pantau.pipeline import regions as _regions
-except ImportError:  # pragma: no cover
-    _regions = None
-
 TABLE_KEYS = tuple(STAGED_SCHEMAS)  # the staged frames an article turns into (`pantau.pipeline.parts`)
+
+log = logging.getLogger("pantau.pipeline.stage")
 
 
 def article_id_for(text: str) -> str:
@@ -29,36 +28,42 @@ def article_id_for(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _normalize_place(raw: str) -> str | None:
-    if _regions is None:
-        return raw.title() if raw.isupper() else raw
-    try:
-        return _regions.normalize_place(raw)
-    except Exception:  # noqa: BLE001
-        return raw.title()
-
-
 def _region(raw: str, context=()):
-    if _regions is None or not raw:
+    if not raw:
         return None
-    try:
-        m = _regions.lookup_region(raw, context_codes=context)
-    except Exception:  # noqa: BLE001
-        return None
+    m = _regions.lookup_region(raw, context_codes=context)
     return m.region if m else None
 
 
-def stage_document(doc: RawDoc) -> tuple[dict, dict] | Quarantined:
-    """One raw document -> (article row, extraction context) or a quarantine row."""
+def stage_document(doc: RawDoc) -> tuple[dict, dict] | Quarantined | StepFailure:
+    """One raw document -> (article row, extraction context), or a quarantine row when no article can be made.
+
+    Cleaning and reading the title, dateline and author make the article (and its id): if they fail there is
+    no article. The dateline's region, the publish date and the reference year only fill parts of it: if
+    one of them raises, that part is left empty and the failure rides along in `ctx["failures"]`.
+    """
     try:
         ct = clean_text(doc.text, title_hint=doc.meta.get("title"))
-    except Exception as e:  # noqa: BLE001 - a bad document never stops the batch
+    except Exception as e:  # noqa: BLE001 - a bad document never stops the batch; it is quarantined
         return Quarantined(doc.source_path, "clean", f"cleaning failed: {type(e).__name__}")
     if not ct.body.strip():
         return Quarantined(doc.source_path, "clean", "no article text left after removing site chrome")
-    meta = article_meta(ct, doc.meta, normalize_place=_normalize_place)
-    place_region = _region(meta.dateline_raw) if meta.dateline_raw else None
-    published = parse_publish_date(doc.meta.get("published"))
+    failures: list[StepFailure] = []
+    meta = guarded(
+        "meta",
+        failures,
+        None,
+        lambda: article_meta(ct, doc.meta, normalize_place=_regions.normalize_place),
+        table="articles",
+    )
+    if meta is None:  # no title, no id: no article
+        return failures[0]
+    place_region = None
+    if meta.dateline_raw:
+        place_region = guarded("dateline_region", failures, None, lambda: _region(meta.dateline_raw), table="articles")
+    published = guarded(
+        "publish_date", failures, None, lambda: parse_publish_date(doc.meta.get("published")), table="articles"
+    )
     aid = article_id_for(ct.body if not meta.title else meta.title + "\n\n" + ct.body)
     article = {
         "article_id": aid,
@@ -73,11 +78,17 @@ def stage_document(doc: RawDoc) -> tuple[dict, dict] | Quarantined:
         "url": doc.meta.get("url"),
         "region_code": place_region.code if place_region else None,
     }
+    if published:
+        ref_year = published.year
+    else:
+        text = ct.body + "\n" + (meta.title or "")
+        ref_year = guarded("reference_year", failures, None, lambda: infer_reference_year(text), table="events")
     ctx = {
         "captions": ct.captions,
         "ref_date": published,
-        "ref_year": published.year if published else infer_reference_year(ct.body + "\n" + (meta.title or "")),
+        "ref_year": ref_year,
         "dateline_place": (meta.dateline or place_region.name, place_region.code) if place_region else None,
+        "failures": failures,
     }
     return article, ctx
 
@@ -148,33 +159,32 @@ def _process_one(doc, out: dict[str, list[dict]], keep) -> None:
     if isinstance(staged, Quarantined):
         out["quarantine"].append(_q(staged))
         return
+    if isinstance(staged, StepFailure):
+        _record_failures(out, doc.source_path, [staged])
+        return
     article, ctx = staged
     if not keep(article):
         return
-    try:
-        rows = extract_article(
-            article["article_id"],
-            article["body"],
-            captions=ctx["captions"],
-            ref_date=ctx["ref_date"],
-            ref_year=ctx["ref_year"],
-            dateline_place=ctx["dateline_place"],
-            region_lookup=_region_code_lookup([article["region_code"]] if article["region_code"] else []),
-        )
-    except Exception as e:  # noqa: BLE001 - keep the article, report the failed extraction
-        out["quarantine"].append(
-            {
-                "source": doc.source_path,
-                "table": "articles",
-                "stage": "extract",
-                "check": "extractor_error",
-                "reason": f"extraction failed: {type(e).__name__}: {str(e)[:120]}",
-            }
-        )
-        rows = {k: [] for k in TABLE_KEYS if k not in ("articles", "quarantine")}
+    rows = extract_article(
+        article["article_id"],
+        article["body"],
+        captions=ctx["captions"],
+        ref_date=ctx["ref_date"],
+        ref_year=ctx["ref_year"],
+        dateline_place=ctx["dateline_place"],
+        region_lookup=_region_code_lookup([article["region_code"]] if article["region_code"] else []),
+    )
+    _record_failures(out, doc.source_path, ctx["failures"] + rows.pop("failures"))
     out["articles"].append(article)
     for k, v in rows.items():
         out[k].extend(v)
+
+
+def _record_failures(out: dict[str, list[dict]], source: str, failures: list[StepFailure]) -> None:
+    """One quarantine row and one warning per step that raised on this document."""
+    for failure in failures:
+        log.warning("%s: %s", source, failure.reason)
+        out["quarantine"].append(failure.quarantine_row(source))
 
 
 def _q(q: Quarantined) -> dict:

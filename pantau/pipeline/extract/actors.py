@@ -21,12 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pantau import lexicon
+from pantau.pipeline import regions as _regions  # the national gazetteer
 from pantau.pipeline.patterns import alternation
-
-try:  # the national gazetteer
-    from pantau.pipeline import regions as _regions
-except ImportError:  # pragma: no cover - only while bootstrapping
-    _regions = None
 
 
 @dataclass
@@ -215,12 +211,7 @@ def _region_lookup(text: str, context=(), levels=None):
 @lru_cache(maxsize=1 << 16)
 def _cached_region_lookup(text: str, context: tuple, levels: frozenset | None):
     """Gazetteer lookups are pure and news repeats its capitalized words: cache them per process."""
-    if _regions is None:
-        return None
-    try:
-        m = _regions.lookup_region(text, context_codes=context, fuzzy=False, levels=levels)
-    except Exception:  # noqa: BLE001 - gazetteer lookups never stop extraction
-        return None
+    m = _regions.lookup_region(text, context_codes=context, fuzzy=False, levels=levels)
     return m.region if m else None
 
 
@@ -623,10 +614,8 @@ def _add_recognized_persons(b: _Builder) -> None:
     """Names the statistical recognizer (`pantau.pipeline.extract.ner`, a CRF trained on NERGrit + idner-news-2k) tags as
     persons where no rule found anything: rules and lexicons win every overlap, and a tagged span must
     still pass `clean_person_name` (no regions, organizations, offices or common words)."""
-    try:
-        from pantau.pipeline.extract.ner import tag_names
-    except ImportError:  # pragma: no cover - the model ships with the package
-        return
+    from pantau.pipeline.extract.ner import tag_names
+
     taken = [(c.start, c.end) for c in b.claims]
     for sp in tag_names(b.body, needed=_could_hold_new_name(taken)):
         if sp.label != "PER" or any(s_ < sp.end and sp.start < e_ for s_, e_ in taken):

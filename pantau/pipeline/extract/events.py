@@ -21,11 +21,6 @@ from pantau.pipeline.extract.dates import find_dates
 from pantau.pipeline.patterns import alternation
 from pantau.pipeline.text import sentence_spans
 
-try:
-    from pantau.pipeline import regions as _regions
-except ImportError:  # pragma: no cover
-    _regions = None
-
 # the words of a happening, its theme, organizer and name (lexicon/events.toml)
 _LEX = lexicon.read_toml("events.toml")
 ANCHOR_VERBS = re.compile(r"\b(?:" + alternation(_LEX["anchor"]["words"]) + r")\b", re.IGNORECASE)

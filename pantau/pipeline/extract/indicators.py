@@ -602,19 +602,13 @@ def find_indicators(body: str) -> list[IndicatorCandidate]:
     """
     if not isinstance(body, str) or not body:
         return []
-    try:
-        nums = scan_numbers(body, _worth)
-    except Exception:
-        return []
+    nums = scan_numbers(body, _worth)
     art = _Article(body)
     out: list[IndicatorCandidate] = []
     for n in nums:
         if n.kind not in ("number", "word", "ordinal"):
             continue
-        try:
-            c = _candidate(art, n)
-        except Exception:  # one odd sentence must not lose the article's other figures
-            continue
+        c = _candidate(art, n)
         if c is not None:
             out.append(c)
     return out

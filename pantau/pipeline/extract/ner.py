@@ -172,26 +172,29 @@ _MAX_TOKENS = 200  # longer "sentences" (lists, junk) are tagged in windows
 _PER_BREAKS = frozenset("-–—/,;")  # a person name never spans these tokens (Prabowo Subianto - Gibran)
 _SENT_ENDS = frozenset(".!?")
 _tagger = None
-_tagger_failed = False
 _lock = threading.Lock()
 _load_lock = threading.Lock()
 
 
-def _get_tagger():
-    """The pycrfsuite Tagger, opened once per process (None if the model cannot be loaded)."""
-    global _tagger, _tagger_failed
-    if _tagger is None and not _tagger_failed:
-        with _load_lock:
-            if _tagger is None and not _tagger_failed:
-                try:
-                    import pycrfsuite
+class NerModelError(RuntimeError):
+    """The recognizer's model cannot be opened: a broken install, not a property of one article."""
 
-                    t = pycrfsuite.Tagger()
+
+def _get_tagger():
+    """The pycrfsuite Tagger, opened once per process; raises `NerModelError` if the model cannot be loaded
+    (every article would silently lose its recognized names otherwise)."""
+    global _tagger
+    if _tagger is None:
+        with _load_lock:
+            if _tagger is None:
+                import pycrfsuite
+
+                t = pycrfsuite.Tagger()
+                try:
                     t.open(str(MODEL_PATH))
-                    _tagger = t
-                except Exception as exc:  # a missing model must not stop the pipeline
-                    _tagger_failed = True
-                    log.warning("NER model not loaded from %s: %s", MODEL_PATH, exc)
+                except (OSError, ValueError) as exc:
+                    raise NerModelError(f"NER model not loaded from {MODEL_PATH}: {exc}") from exc
+                _tagger = t
     return _tagger
 
 
@@ -245,7 +248,7 @@ def _decode(text: str, toks: list[tuple[int, int]], tags: list[str]) -> list[Nam
 
 
 def tag_names(text: str, needed=None) -> list[NameSpan]:
-    """PER / ORG / LOC names in `text`, sorted by offset; [] for empty input or on any failure.
+    """PER / ORG / LOC names in `text`, sorted by offset; [] for empty or non-text input.
 
     `needed(text, tokens)`, if given, says which sentences are worth tagging: a sentence's tags
     depend on that sentence only, so skipping one changes nothing elsewhere (the CRF is most of
@@ -255,28 +258,22 @@ def tag_names(text: str, needed=None) -> list[NameSpan]:
     ...     "pasangan calon nomor urut 2 Prabowo Subianto-Gibran Rakabuming Raka")]
     [('Prabowo Subianto', 'PER'), ('Gibran Rakabuming Raka', 'PER')]
     """
-    try:
-        if not isinstance(text, str) or not text.strip():
-            return []
-        tagger = _get_tagger()
-        if tagger is None:
-            return []
-        import pycrfsuite
-
-        spans: list[NameSpan] = []
-        for toks in _chunks(text):
-            if needed is not None and not needed(text, toks):
-                continue
-            words = [text[s:e] for s, e in toks]
-            # training sentences end in punctuation: tag a fragment (a headline, a caption) as if it had one
-            open_end = words[-1] not in _SENT_ENDS
-            if open_end:
-                words.append(".")
-            xseq = pycrfsuite.ItemSequence(token_features(words))
-            with _lock:  # a Tagger is not safe to share between threads
-                tags = tagger.tag(xseq)
-            spans.extend(_decode(text, toks, tags[: len(toks)]))
-        return spans
-    except Exception as exc:  # names are a bonus: never break an article over them
-        log.warning("tag_names failed on %d chars: %s", len(text) if isinstance(text, str) else -1, exc)
+    if not isinstance(text, str) or not text.strip():
         return []
+    tagger = _get_tagger()
+    import pycrfsuite
+
+    spans: list[NameSpan] = []
+    for toks in _chunks(text):
+        if needed is not None and not needed(text, toks):
+            continue
+        words = [text[s:e] for s, e in toks]
+        # training sentences end in punctuation: tag a fragment (a headline, a caption) as if it had one
+        open_end = words[-1] not in _SENT_ENDS
+        if open_end:
+            words.append(".")
+        xseq = pycrfsuite.ItemSequence(token_features(words))
+        with _lock:  # a Tagger is not safe to share between threads
+            tags = tagger.tag(xseq)
+        spans.extend(_decode(text, toks, tags[: len(toks)]))
+    return spans

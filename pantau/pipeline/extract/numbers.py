@@ -161,22 +161,19 @@ def parse_indonesian_number(s: str) -> float | None:
     >>> parse_indonesian_number("ke-48"), parse_indonesian_number("keempat")
     (48.0, 4.0)
     """
-    try:
-        if not isinstance(s, str) or not s.strip() or len(s) > 200:
-            return None
-        low = s.strip().lower()
-        if low in _ORDINALS:
-            return float(_ORDINALS[low])
-        v = _parse_plain(s)
-        if v is None:
-            m = _RE_PARSE_ORD.match(s)
-            if m:
-                v = _parse_plain(m.group("rest"))
-        if v is None or not math.isfinite(v):
-            return None
-        return v
-    except Exception:  # a parser over raw news text must not take the pipeline down
+    if not isinstance(s, str) or not s.strip() or len(s) > 200:
         return None
+    low = s.strip().lower()
+    if low in _ORDINALS:
+        return float(_ORDINALS[low])
+    v = _parse_plain(s)
+    if v is None:
+        m = _RE_PARSE_ORD.match(s)
+        if m:
+            v = _parse_plain(m.group("rest"))
+    if v is None or not math.isfinite(v):
+        return None
+    return v
 
 
 # ---- finding numbers in text --------------------------------------------------------------
@@ -453,24 +450,18 @@ def scan_numbers(text: str, worth: Callable[[str, int, int], bool] | None = None
     if not isinstance(text, str) or not text:
         return []
     out: list[NumberMention] = []
-    try:
-        matches = list(_RE_DIGIT_FIGURES.finditer(text))
-        words = list(_RE_WORD_FIGURES.finditer(text))
-        if words:
-            matches = sorted(matches + words, key=lambda m: m.start())
-        last_end = -1
-        for m in matches:
-            if m.start() < last_end:
-                continue
-            last_end = m.end()
-            try:
-                if worth is not None and not worth(text, m.start(), m.end()):
-                    continue
-                out.extend(_mentions_for(text, m))
-            except Exception:  # one odd figure must not lose the rest of the article
-                continue
-    except Exception:
-        return out
+    matches = list(_RE_DIGIT_FIGURES.finditer(text))
+    words = list(_RE_WORD_FIGURES.finditer(text))
+    if words:
+        matches = sorted(matches + words, key=lambda m: m.start())
+    last_end = -1
+    for m in matches:
+        if m.start() < last_end:
+            continue
+        last_end = m.end()
+        if worth is not None and not worth(text, m.start(), m.end()):
+            continue
+        out.extend(_mentions_for(text, m))
     return out
 
 
