@@ -10,7 +10,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
+SHARED = (
+    ROOT.parent / "shared"
+)  # the shared data (scorer, gold, corpus, region sources): `../shared` from the repo root
+CORPUS = "corpus/news-id-2017-2025.jsonl.gz"
 
 # tests never share Prefect state with a developer's machine or with each other
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="pantau-prefect-"))
@@ -51,3 +54,19 @@ def seed_body(name_prefix: str) -> str:
 
     path = next(SEEDS.glob(f"{name_prefix}_*.txt"))
     return clean_text(path.read_text(encoding="utf-8")).body
+
+
+def shared(rel: str) -> Path:
+    """A file or folder of the shared data, `../shared` from the repo root (the one place tests look).
+
+    A test that needs it fails with a clear message when it is missing, never skips: a skipped check
+    looks like a passed one.
+    """
+    path = SHARED / rel
+    if not path.exists():
+        pytest.fail(
+            f"shared data missing: {path} (tests read the shared data from ../shared beside the repository "
+            f"root {ROOT}; put the shared folder, or a link to it, there)",
+            pytrace=False,
+        )
+    return path

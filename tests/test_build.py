@@ -9,12 +9,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import ROOT, SEEDS, SHARED
+from conftest import ROOT, SEEDS, shared
 
 from pantau.pipeline.build import run_build
-
-SCORER = SHARED / "eval" / "score.py"
-GOLD = SHARED / "gold" / "seeds.gold.json"
 
 
 def _pantau(*args, env=None):
@@ -44,11 +41,11 @@ def test_cli_build_prints_what_it_built(cli_build):
         assert list((out / "parquet" / t).glob("*.parquet")), t
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not beside the repo")
 def test_seeds_score_at_least_095_every_component_090(cli_build):
+    scorer, gold = shared("eval/score.py"), shared("gold/seeds.gold.json")
     out, _ = cli_build
     r = subprocess.run(
-        [sys.executable, str(SCORER), "--db", str(out / "pantau.duckdb"), "--gold", str(GOLD), "--json"],
+        [sys.executable, str(scorer), "--db", str(out / "pantau.duckdb"), "--gold", str(gold), "--json"],
         capture_output=True,
         text=True,
         timeout=120,

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import ROOT, SEEDS
 
+from conftest import ROOT, SEEDS
 from pantau.pipeline.build import run_build
 from pantau.pipeline.store import RELEASES, current_release_id
 from schemas import table_names
 
 KILL_POINTS = 24
+MID_WRITE_ATTEMPTS = 6  # builds started to be stopped and killed while writing their release; one must be
 
 
 def write_articles(folder: Path, n_variants: int) -> None:
@@ -53,6 +54,37 @@ def kill_times(full: float, n: int) -> list[float]:
     spread = [full * (i + 0.5) / (n // 2) for i in range(n // 2)]
     late = [full * (0.67 + 0.4 * (i + 0.5) / (n - n // 2)) for i in range(n - n // 2)]
     return sorted(spread + late)
+
+
+def kill_while_writing(cmd: list[str], out: Path, env: dict) -> bool:
+    """Run a build and SIGKILL it while it writes its release: as soon as its `.tmp-<pid>-*` folder shows up
+    under OUT/.releases the build is stopped (SIGSTOP), and killed there if the folder is still in place, so the
+    kill is known to land before the swap, whatever the machine's load. False when the build got past the
+    swap first (the caller tries again)."""
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    mark = f".tmp-{proc.pid}-"
+
+    def writing() -> bool:
+        try:
+            return any(p.name.startswith(mark) for p in (out / RELEASES).iterdir())
+        except FileNotFoundError:
+            return False
+
+    landed = False
+    deadline = time.monotonic() + 120
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            if writing():
+                proc.send_signal(signal.SIGSTOP)
+                landed = writing()
+                if landed:
+                    break
+                proc.send_signal(signal.SIGCONT)
+            time.sleep(0.001)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+    return landed
 
 
 def _cli(inp: Path, out: Path) -> list[str]:
@@ -113,11 +145,31 @@ def test_sigkill_at_many_points_leaves_old_or_new_warehouse(tmp_path):
         assert warehouse_state(out) == states[target], f"build after kill {i} did not publish"
         assert current_release_id(out) is not None
         current = target
+    # a kill known to land while the release is written (the timed ones above may all miss that moment)
+    stopped = 0
+    for attempt in range(MID_WRITE_ATTEMPTS):
+        target = "A" if current == "B" else "B"
+        landed = kill_while_writing(_cli(inputs[target], out), out, env)
+        seen = warehouse_state(out)
+        assert seen in (states[current], states[target]), f"mid-write kill {attempt} left a mixed warehouse"
+        if landed:
+            assert seen == states[current], f"mid-write kill {attempt} changed the warehouse before the swap"
+            assert any(p.name.startswith(".tmp-") for p in (out / RELEASES).iterdir())
+            stopped += 1
+        run_build(inputs[target], out)
+        assert warehouse_state(out) == states[target], f"build after mid-write kill {attempt} did not publish"
+        current = target
+        if stopped:
+            break
+    assert stopped == 1, f"no build was caught writing its release in {MID_WRITE_ATTEMPTS} tries"
+    outcomes["old"] += stopped
+    outcomes["mid_write"] += stopped
     # every kill left something to clean up; the last good build collected it all
     left = sorted(p.name for p in (out / RELEASES).iterdir())
     assert len(left) <= 2 and not any(n.startswith((".tmp-", ".trash-")) for n in left), left
     print(
-        f"\nkill points survived: {KILL_POINTS} over a {full:.2f}s build; "
+        f"\nkill points survived: {KILL_POINTS} timed and 1 caught writing its release (try {attempt + 1}) "
+        f"over a {full:.2f}s build; "
         f"killed before the swap {outcomes['old']} (of which while writing the release {outcomes['mid_write']}), "
         f"after the swap {outcomes['new']}, already finished {outcomes['finished']}"
     )

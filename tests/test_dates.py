@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pantau.pipeline.extract.dates as dates_module
+from conftest import CORPUS, shared
 from pantau.pipeline.extract.dates import DateMention, find_dates, infer_reference_year, parse_publish_date
 
 D = dt.date
@@ -484,11 +485,8 @@ def test_throughput_on_the_development_corpus():
     import gzip
     import json
     import time
-    from pathlib import Path
 
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news-id-2017-2025.jsonl.gz"
-    if not corpus.exists():
-        pytest.skip("development corpus not present")
+    corpus = shared(CORPUS)
     with gzip.open(corpus, "rt", encoding="utf-8") as fh:
         texts = [json.loads(line).get("text") or "" for line in fh]
     chars = sum(map(len, texts))

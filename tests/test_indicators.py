@@ -7,17 +7,15 @@ import gzip
 import json
 import time
 import tomllib
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import CORPUS, shared
 from pantau import lexicon
 from pantau.pipeline.extract import indicators
 from pantau.pipeline.extract.indicators import UNITS, find_indicators
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news-id-2017-2025.jsonl.gz"
 
 
 def one(body: str):
@@ -298,10 +296,9 @@ def test_never_raises_and_offsets_valid(body):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CORPUS.exists(), reason="development corpus not present")
 def test_speed_on_real_news():
     texts = []
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+    with gzip.open(shared(CORPUS), "rt", encoding="utf-8") as f:
         for line in f:
             texts.append(json.loads(line)["text"])
             if len(texts) == 3000:

@@ -8,11 +8,11 @@ import gzip
 import io
 import json
 import time
-from pathlib import Path
 
 import pytest
 
 import pantau.pipeline.regions as regions
+from conftest import CORPUS, shared
 from pantau import lexicon
 from pantau.devtools import build_regions
 from pantau.pipeline.regions import (
@@ -25,8 +25,6 @@ from pantau.pipeline.regions import (
 )
 
 LEXICON = lexicon.DIR
-SOURCE_SQL = Path("/work/shared/data/regions/wilayah.sql")
-CORPUS = Path("/work/shared/corpus/news-id-2017-2025.jsonl.gz")
 
 # From the Kukar seed article (seeds/000_*.txt).
 SEED_SENTENCE = (
@@ -79,11 +77,11 @@ def test_region_files_name_source_licence_and_decree():
     assert len(villages) > 80_000 and {r["level"] for r in villages} == {"village"}
 
 
-@pytest.mark.skipif(not SOURCE_SQL.exists(), reason="wilayah.sql source not available")
 def test_build_regions_is_reproducible(tmp_path):
-    build_regions.build(SOURCE_SQL, tmp_path)
+    source_sql = shared("data/regions/wilayah.sql")
+    build_regions.build(source_sql, tmp_path)
     first = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    build_regions.build(SOURCE_SQL, tmp_path)
+    build_regions.build(source_sql, tmp_path)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == first
 
     def without_date(text: str) -> list[str]:
@@ -323,9 +321,8 @@ def test_module_docstring_examples():
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CORPUS.exists(), reason="development corpus not available")
 def test_find_region_mentions_speed_on_news():
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+    with gzip.open(shared(CORPUS), "rt", encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for _, line in zip(range(2000), f)]
     find_region_mentions("Kukar")  # build the matcher outside the timing
     start = time.perf_counter()

@@ -11,7 +11,7 @@ import pandera.polars as pa
 import polars as pl
 import pyarrow.parquet as pq
 import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT, shared
 
 import schemas
 from schemas import registry
@@ -143,8 +143,7 @@ def test_one_parquet_writer_splits_parts_and_tags_metadata(tmp_path):
 
 
 def test_no_table_list_outside_the_registry():
-    tool = SHARED / "tools" / "archcheck.py"
-    assert tool.exists(), f"{tool} not found: the shared data must sit beside the repo as ../shared"
+    tool = shared("tools/archcheck.py")
     p = subprocess.run([sys.executable, str(tool)], cwd=ROOT, capture_output=True, text=True)
     lists = [line for line in p.stdout.splitlines() if line.startswith("table list:")]
     assert lists == [], "tables listed outside schemas/registry.py:\n" + "\n".join(lists)

@@ -30,8 +30,10 @@ import threading
 import time
 from pathlib import Path
 
+from pantau.devtools import SHARED
+
 RUNS = ("ceiling", "core", "single", "prefect", "dask", "incremental")
-DEFAULT_SOURCE = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "news-id-2017-2025.jsonl.gz"
+DEFAULT_SOURCE = SHARED / "corpus" / "news-id-2017-2025.jsonl.gz"
 CEILING_REGEX = r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+"  # capitalized word runs: one typical extraction rule
 
 

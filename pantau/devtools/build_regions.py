@@ -3,7 +3,7 @@
 Source: ``db/wilayah.sql`` of the public repository ``cahyadsn/wilayah`` (MIT licence,
 copyright Cahya DSN), which lists every Indonesian region with its code as set by
 Keputusan Menteri Dalam Negeri (Kepmendagri) No 300.2.2-2138 Tahun 2025. A copy lives at
-``/work/shared/data/regions/wilayah.sql``.
+``../shared/data/regions/wilayah.sql`` (from the repository root).
 
 Run from the repository root::
 
@@ -30,8 +30,9 @@ import sys
 from pathlib import Path
 
 from pantau import lexicon
+from pantau.devtools import SHARED
 
-DEFAULT_SOURCE = Path("/work/shared/data/regions/wilayah.sql")
+DEFAULT_SOURCE = SHARED / "data" / "regions" / "wilayah.sql"
 LEXICON_DIR = lexicon.DIR
 REGIONS_CSV = LEXICON_DIR / "regions.csv"
 VILLAGES_CSV_GZ = LEXICON_DIR / "villages.csv.gz"

@@ -26,10 +26,10 @@ import time
 from pathlib import Path
 
 from pantau import lexicon
+from pantau.devtools import SHARED
 from pantau.pipeline.extract.ner import _decode, token_features, tokenize
 
-ROOT = Path(__file__).resolve().parents[3]
-DATA = ROOT.parent / "shared" / "data" / "ner"
+DATA = SHARED / "data" / "ner"
 OUT = lexicon.path("ner_crf.model")
 
 # L1 (c1) prunes the feature set to ~27k weights, ~1.5 MB; chosen on the held-out sets, see NER_MODEL.md

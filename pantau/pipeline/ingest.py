@@ -533,10 +533,47 @@ def json_line_doc(source: str, raw: bytes | str) -> RawDoc | Quarantined:
     return _article(source, body, meta)
 
 
-def _open_jsonl_stream(source: str, fh) -> io.BufferedIOBase:
-    if source.lower().endswith(".gz"):
-        return gzip.GzipFile(fileobj=fh, mode="rb")
-    return fh
+STREAM_ERRORS = (OSError, EOFError, zlib.error)  # what reading a truncated or corrupt gzip stream raises
+
+
+def open_jsonl(name: str, fileobj: io.BufferedIOBase | None = None) -> io.BufferedIOBase:
+    """The decompressed bytes of the JSON Lines file `name` (gzip when the name ends in `.gz`): read from
+    `fileobj` when given (closing the result then leaves `fileobj` open), else opened from the path `name`."""
+    gz = name.lower().endswith(".gz")
+    if fileobj is None:
+        return gzip.GzipFile(name, "rb") if gz else open(name, "rb")
+    return gzip.GzipFile(fileobj=fileobj, mode="rb") if gz else fileobj
+
+
+@dataclass(frozen=True)
+class JsonlHead:
+    """What the first bytes of a JSON Lines stream say about how to read it."""
+
+    wide: str | None  # `utf-16-le`, `utf-32-be`...: not byte-oriented, decode it as a text stream
+    bom: int  # bytes of byte-order mark to skip before decoding a wide stream
+    binary: bool  # not wide, yet NUL or control bytes and no JSON object in sight: not text
+
+
+def sniff_jsonl(stream: io.BufferedIOBase) -> JsonlHead:
+    """Look at (without consuming) the first 64 KiB of a JSON Lines byte stream from `open_jsonl`.
+
+    Raises one of `STREAM_ERRORS` when a gzip stream cannot be read at all.
+
+    >>> sniff_jsonl(io.BufferedReader(io.BytesIO(b'{"text": "Rapat pleno KPU."}\\n')))
+    JsonlHead(wide=None, bom=0, binary=False)
+    """
+    head = stream.peek(65536)[:65536] if hasattr(stream, "peek") else b""
+    wide = jsonl_wide_encoding(head)
+    bom = _bom_encoding(head)
+    binary = not wide and looks_binary(head) and b"\n{" not in head and not head.lstrip().startswith(b"{")
+    return JsonlHead(wide, bom[1] if wide and bom else 0, binary)
+
+
+def json_line_bytes(raw: bytes, first: bool) -> bytes:
+    """One JSON line as stored (the file's first line may carry a UTF-8 BOM), without BOM and newline."""
+    if first and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    return raw.rstrip(b"\r\n")
 
 
 @dataclass(frozen=True)
@@ -571,7 +608,7 @@ def iter_json_lines(stream, source: str) -> Iterator[JsonLine | Quarantined]:
     while True:
         try:
             line = stream.readline(MAX_RECORD_BYTES + 1)
-        except (OSError, EOFError, zlib.error) as e:
+        except STREAM_ERRORS as e:
             yield Quarantined(source if n == 0 else f"{source}#{n + 1}", "ingest", _gzip_reason(e))
             return
         if not line:
@@ -584,33 +621,29 @@ def iter_json_lines(stream, source: str) -> Iterator[JsonLine | Quarantined]:
                 while line and not line.endswith(b"\n"):
                     line = stream.readline(2**20)
                     length += len(line)
-            except (OSError, EOFError, zlib.error) as e:
+            except STREAM_ERRORS as e:
                 yield Quarantined(f"{source}#{n + 1}", "ingest", _gzip_reason(e))
                 return
             offset += length
             continue
         offset += length
-        if n == 1 and line.startswith(codecs.BOM_UTF8):
-            line = line[len(codecs.BOM_UTF8) :]
-        line = line.rstrip(b"\r\n")
+        line = json_line_bytes(line, n == 1)
         if line.strip():
             yield JsonLine(n, start, length, line)
 
 
 def _read_jsonl(source: str, fh) -> Iterator[RawDoc | Quarantined]:
     """Stream a JSON Lines file line by line (memory stays flat whatever the file's size)."""
-    stream = _open_jsonl_stream(source, fh)
+    stream = open_jsonl(source, fh)
     try:
-        head = stream.peek(65536)[:65536] if hasattr(stream, "peek") else b""
-    except (OSError, EOFError, zlib.error) as e:
+        head = sniff_jsonl(stream)
+    except STREAM_ERRORS as e:
         yield Quarantined(source, "ingest", _gzip_reason(e))
         return
-    wide = jsonl_wide_encoding(head)
-    if wide:
-        bom = _bom_encoding(head)
-        yield from _read_jsonl_wide(source, stream, wide, bom[1] if bom else 0)
+    if head.wide:
+        yield from _read_jsonl_wide(source, stream, head.wide, head.bom)
         return
-    if looks_binary(head) and b"\n{" not in head and not head.lstrip().startswith(b"{"):
+    if head.binary:
         yield Quarantined(source, "ingest", "binary content (NUL or control bytes), not text")
         return
     seen_any = False

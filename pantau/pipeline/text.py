@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-# abbreviations whose period does not end a sentence (titles, degrees, "dll.", "No.")
-_ABBREV = re.compile(
-    r"(?:\b(?:Prof|Dr|Drs|Dra|Ir|H|Hj|KH|St|Sdr|No|Nomor|Jl|Jln|Kab|Kec|Kel|Ds|Tgl|dll|dsb|dkk|tsb|a\.n|u\.p|"
-    r"Bpk|Yth|Pol|Purn|Inf|Czi|Kav|Arh|Mr|Mrs|Ms|vs|Vol|hlm|S|M|A|B|C|D|E|F|G|I|J|K|L|N|O|P|Q|R|T|U|V|W|X|Y|Z)|"
-    r"\b[A-Z]\.[A-Z]|\bS\.[A-Z][a-z]{0,3}|\bM\.[A-Z][a-z]{0,3})$"
-)
-_SENT_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“”‘(]?[A-Z0-9])|\n+")
+from pantau import lexicon
 
 
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
@@ -19,31 +14,95 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
 
 
-def sentence_spans(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, never crossing a paragraph break.
+# Sentence rules. Two call sites have always cut sentences differently, and both are kept so outputs do not
+# change: "text" (statements, events, the name recognizer) ends a sentence at `. ! ?` only before a capital or
+# a digit and checks abbreviations after any period; "indicators" (the sentence around a figure) ends one
+# before any space and checks abbreviations after a lone period. Each has its abbreviation list in the
+# lexicon (`abbreviations.txt`); one capital letter (an initial) is an abbreviation for both.
+SENTENCE_RULES = ("text", "indicators")
+_SENTENCE_END = {
+    "text": r"[.!?]+[\"”’)]*(?=\s+[\"“”‘(]?[A-Z0-9])|\n+",
+    "indicators": r"[.!?]+[\"”’)]*(?=\s)|\n",
+}
+_ABBREVIATION_SHAPES = {  # by rule, besides the listed words
+    "text": r"\b[A-Z]|\b[A-Z]\.[A-Z]|\bS\.[A-Z][a-z]{0,3}|\bM\.[A-Z][a-z]{0,3}",  # initial, `S.H`, `S.Sos`, `M.Si`
+    "indicators": r"\b[A-Z]",  # an initial
+}
+
+
+@dataclass(frozen=True)
+class _SentenceRule:
+    end: re.Pattern[str]  # what ends a sentence
+    abbreviation: re.Pattern[str]  # a word and its period that do not end one (searched up to the period)
+    lone_period_only: bool  # abbreviations are checked after a lone `.` only (not `."` or `...`)
+    lookback: int  # characters before the period that can hold an abbreviation
+
+
+def abbreviations(rules: str) -> frozenset[str]:
+    """The listed abbreviations (without their period) that the sentence rules `rules` know.
+
+    >>> sorted(abbreviations("indicators") - abbreviations("text"))[:3]
+    ['M.M', 'M.Pd', 'M.Si']
+    """
+    if rules not in SENTENCE_RULES:
+        raise ValueError(f"unknown sentence rules {rules!r}; expected one of {SENTENCE_RULES}")
+    words = set()
+    for entry in lexicon.read_words("abbreviations.txt"):
+        word, *scopes = entry.split()
+        unknown = set(scopes) - set(SENTENCE_RULES)
+        if not scopes or unknown:
+            raise ValueError(f"abbreviations.txt: {entry!r}: expected an abbreviation and any of {SENTENCE_RULES}")
+        if rules in scopes:
+            words.add(word)
+    return frozenset(words)
+
+
+@cache
+def _sentence_rule(rules: str) -> _SentenceRule:
+    words = sorted(abbreviations(rules), key=lambda w: (-len(w), w))
+    listed = "|".join(re.escape(w) for w in words)
+    return _SentenceRule(
+        end=re.compile(_SENTENCE_END[rules]),
+        abbreviation=re.compile(rf"(?:\b(?:{listed})|{_ABBREVIATION_SHAPES[rules]})\.$"),
+        lone_period_only=rules == "indicators",
+        lookback=max(map(len, words), default=0) + 8,
+    )
+
+
+def sentence_spans(body: str, rules: str = "text") -> list[tuple[int, int]]:
+    """(start, end) of each sentence, never crossing a paragraph break; `rules` names the sentence rules
+    (`SENTENCE_RULES`): "text" unless cutting the context of a figure.
 
     >>> b = "Hal itu disampaikan Prof. Bambang Iswanto. Ia hadir."
     >>> [b[s:e] for s, e in sentence_spans(b)]
     ['Hal itu disampaikan Prof. Bambang Iswanto.', 'Ia hadir.']
+    >>> b = "Jumlah pemilih naik 3,5 persen. sementara itu TPS bertambah."
+    >>> [b[s:e] for s, e in sentence_spans(b, "indicators")]
+    ['Jumlah pemilih naik 3,5 persen.', 'sementara itu TPS bertambah.']
     """
+    rule = _sentence_rule(rules)
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _SENT_END.finditer(body):
-        end = m.end()
-        if body[m.start()] == ".":
-            before = body[max(start, m.start() - 12) : m.start()]
-            if _ABBREV.search(before):
-                continue
-        seg = body[start:end].strip()
-        if seg:
-            s = start + (len(body[start:end]) - len(body[start:end].lstrip()))
-            spans.append((s, s + len(seg)))
-        start = end
-    seg = body[start:].strip()
-    if seg:
-        s = start + (len(body[start:]) - len(body[start:].lstrip()))
-        spans.append((s, s + len(seg)))
+    for m in rule.end.finditer(body):
+        mark = m.group()
+        if (mark == "." if rule.lone_period_only else mark[0] == ".") and rule.abbreviation.search(
+            body, max(0, m.start() - rule.lookback), m.start() + 1
+        ):
+            continue
+        _add_trimmed(spans, body, start, m.end())
+        start = m.end()
+    _add_trimmed(spans, body, start, len(body))
     return spans
+
+
+def _add_trimmed(spans: list[tuple[int, int]], body: str, start: int, end: int) -> None:
+    """Append [start, end) without its surrounding whitespace, unless nothing is left."""
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
 
 
 def span_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

@@ -13,11 +13,8 @@ size and mtime, so unchanged files are not even re-read on the next build.
 
 from __future__ import annotations
 
-import codecs
-import gzip
 import hashlib
 import os
-import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -25,15 +22,17 @@ from typing import Iterator
 import polars as pl
 
 from pantau.pipeline.ingest import (
+    STREAM_ERRORS,
     InputFile,
     Quarantined,
     RawDoc,
     input_kind,
     iter_json_lines,
+    json_line_bytes,
     json_line_doc,
-    jsonl_wide_encoding,
-    looks_binary,
+    open_jsonl,
     read_input,
+    sniff_jsonl,
 )
 
 UNIT_SCHEMA: dict[str, pl.DataType] = {
@@ -72,15 +71,12 @@ def _jsonl_stream(f: InputFile):
         yield None
         return
     try:
-        stream = gzip.GzipFile(fileobj=fh, mode="rb") if f.rel.lower().endswith(".gz") else fh
+        stream = open_jsonl(f.rel, fh)
         try:
-            head = stream.peek(65536)[:65536]
-        except (OSError, EOFError, zlib.error):
+            head = sniff_jsonl(stream)
+        except STREAM_ERRORS:
             stream = None
-        if stream is not None and (
-            jsonl_wide_encoding(head)
-            or (looks_binary(head) and b"\n{" not in head and not head.lstrip().startswith(b"{"))
-        ):
+        if stream is not None and (head.wide or head.binary):
             stream = None
         yield stream
     finally:
@@ -178,15 +174,13 @@ def read_units(root: str, spec: pl.DataFrame) -> Iterator[tuple[str, RawDoc | Qu
                 try:
                     fh = handles.get(path)
                     if fh is None:
-                        fh = handles[path] = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
+                        fh = handles[path] = open_jsonl(path)
                     fh.seek(r["offset"])
                     raw = fh.read(r["length"])
-                except (OSError, EOFError, zlib.error) as e:
+                except STREAM_ERRORS as e:
                     yield r["key"], Quarantined(r["source"], "ingest", f"unreadable: {type(e).__name__}")
                     continue
-                if r["source"].endswith("#1") and raw.startswith(codecs.BOM_UTF8):
-                    raw = raw[len(codecs.BOM_UTF8) :]
-                yield r["key"], json_line_doc(r["source"], raw.rstrip(b"\r\n"))
+                yield r["key"], json_line_doc(r["source"], json_line_bytes(raw, r["source"].endswith("#1")))
             else:
                 for doc in read_input(InputFile(path, r["rel"], r["length"])):
                     yield r["key"], doc
@@ -208,7 +202,7 @@ def spill_compressed(units: pl.DataFrame, root: str, spill_dir: Path) -> pl.Data
         want = dict(zip(grp["offset"].to_list(), grp["length"].to_list()))
         target = spill_dir / (hashlib.sha256(rel.encode()).hexdigest()[:16] + ".jsonl")
         pos = 0
-        with gzip.open(Path(root) / rel, "rb") as src, open(target, "wb") as dst:
+        with open_jsonl(str(Path(root) / rel)) as src, open(target, "wb") as dst:
             offset = 0
             try:
                 for line in src:
@@ -217,7 +211,7 @@ def spill_compressed(units: pl.DataFrame, root: str, spill_dir: Path) -> pl.Data
                         moved[(rel, offset)] = (str(target), pos)
                         pos += len(line)
                     offset += len(line)
-            except (OSError, EOFError, zlib.error):
+            except STREAM_ERRORS:
                 pass  # a truncated stream: its lines before the break were planned, the rest never were
     paths, offsets = [], []
     for rel, off, kind in zip(units["rel"].to_list(), units["offset"].to_list(), units["kind"].to_list()):

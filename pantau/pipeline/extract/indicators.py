@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 
 from pantau import lexicon
-from pantau.pipeline.patterns import alternation
+from pantau.pipeline import text
 from pantau.pipeline.extract.numbers import LEXICON as _NUMBERS_LEXICON
 from pantau.pipeline.extract.numbers import NumberMention, scan_numbers
+from pantau.pipeline.patterns import alternation
 
 __all__ = ["IndicatorCandidate", "find_indicators", "UNITS", "UNIT_MEANINGS", "sentence_spans"]
 
@@ -104,11 +105,6 @@ _LOCATIVE = frozenset({"di", "se", "untuk", "dari", "pada", "ke", "wilayah", "ka
 _RE_TOKEN = re.compile(r"\([^()\n]{1,40}\)|[^\W\d_][\w'’/-]*|\d[\d.,]*\d|\d|[^\w\s]")
 _RE_VERBISH = re.compile(r"^(?:me[a-z]|ber[a-z]|di[a-z]{4,}|ter[a-z]{3,}|ke[a-z]+an$)")
 _RE_CLAUSE_SEP = re.compile(r"[;“”\"]|,(?=\s)|\s[–—-]\s")
-_RE_SENT_END = re.compile(r"[.!?]+[\"”’)]*(?=\s)|\n")
-_RE_ABBREV_BEFORE = re.compile(
-    r"(?:\b[A-Z]|\b(?:Prof|Dr|dr|Drs|Ir|H|Hj|No|Jl|St|Tn|Ny|Kab|Kec|Kel|Prov|Sdr|Bpk|dkk|dll|dsb|Moh|Muh|M\.Si|S\.H|S\.Sos|S\.Pd|M\.Pd|S\.E|M\.M|S\.T|S\.Ag|S\.IP|vs|Rp|Yth|a\.n|u\.p))\.$"
-)
-
 _MAX_TEXT = 400
 
 
@@ -116,27 +112,9 @@ _MAX_TEXT = 400
 
 
 def sentence_spans(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; a line break or `. ! ?` + space ends one, except after
-    abbreviations (`Prof.`, `Dr.`, single initials)."""
-    spans = []
-    start = 0
-    for m in _RE_SENT_END.finditer(body):
-        end = m.end()
-        if m.group() != "\n" and m.group().startswith(".") and len(m.group()) == 1:
-            if _RE_ABBREV_BEFORE.search(body, max(0, m.start() - 8), m.end()):
-                continue
-        spans.append((start, end))
-        start = end
-    spans.append((start, len(body)))
-    out = []
-    for s, e in spans:
-        while s < e and body[s].isspace():
-            s += 1
-        while e > s and body[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    """(start, end) of each sentence as the indicator finder cuts them: a line break or `. ! ?` + space ends
+    one, except after abbreviations (`Prof.`, `Dr.`, single initials); `pantau.pipeline.text.sentence_spans`."""
+    return text.sentence_spans(body, "indicators")
 
 
 def _clause(body: str, s0: int, e0: int, vs: int, ve: int) -> tuple[int, int]:
