@@ -93,6 +93,83 @@ def test_the_vocabulary_check_catches_a_spelled_weekday_and_prefix(tmp_path):
     assert [text for _, text in _code_strings(module)] == [r"\b(?:Senin|Minggu)\b"]
 
 
+# words that only a word list uses: one of them spelled in a pipeline module means a list of range
+# words, ordinals, speech verbs or event verbs has come back into code
+SENTINELS = (
+    *("hingga", "sampai", "pertama", "kedua", "ketiga", "kesatu", "menurut", "mengatakan", "ujar", "digelar"),
+    *("menggelar", "diselenggarakan", "bertema", "peringkat", "juara", "yaitu", "yakni", "perwakilan", "demikian"),
+)
+
+
+def _sentinel_re(words=SENTINELS) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
+
+
+def test_no_word_list_sentinels_in_pipeline_code():
+    found = _spelled(_modules("pantau/pipeline"), _sentinel_re())
+    assert not found, "word lists belong in lexicon/ (numbers.toml, speech_verbs.toml, events.toml):\n" + "\n".join(
+        found
+    )
+
+
+def test_the_sentinel_check_catches_a_word_list_in_code(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text(
+        '"""Pelatihan digelar 27 hingga 31 Oktober; menurut Teguh, pertama-tama ..."""\n'
+        "import re\n"
+        'RANGE = re.compile(r"\\s*(?:-|s\\.d\\.|hingga|sampai(?:\\s+dengan)?)\\s*")\n'
+        '# ORD = "pertama|kedua"\n'
+        'CUE = "Menurut"\n',
+        encoding="utf-8",
+    )
+    pattern = _sentinel_re()
+    found = [m.group(0) for _, text in _code_strings(module) for m in pattern.finditer(text)]
+    assert sorted(found) == ["Menurut", "hingga", "sampai"]
+    assert not pattern.search("pertama-tama") and not pattern.search("kesampaian")
+
+
+def test_moved_word_lists_still_drive_the_extractors():
+    from pantau.pipeline.extract.actors import extract_actors
+    from pantau.pipeline.extract.events import extract_events
+    from pantau.pipeline.extract.statements import extract_statements
+
+    def kinds(text):
+        return [(m.text, m.kind) for m in numbers.find_numbers(text)]
+
+    # numbers.toml day_range_words: any spelling of "s.d." joins two day numbers of one month
+    assert kinds("Bimtek digelar 27 s./d. 31 Oktober 2024 di Samarinda.")[:2] == [
+        ("27", "date_part"),
+        ("31", "date_part"),
+    ]
+    # chain_separators and law_word_after: sibling figures of one article stay law references
+    assert [k for _, k in kinds("Sesuai Pasal 71 ayat 3, 5, dan 6 UU Nomor 10 Tahun 2016.")][:5] == ["law_ref"] * 5
+    # ordinal_ke_cues and the rank cues of indicator_units.toml (which include "rank")
+    assert kinds("Kukar berada di peringkat ke 3 se-Kaltim.") == [("ke 3", "ordinal")]
+    assert kinds("Kaltim kini di rank 3. Lalu Kukar menyusul.") == [("3", "number")]
+    # speech_verbs.toml according_to and its cue label
+    body = "Menurut Ketua Bawaslu Kukar Teguh Wibowo, pengawasan Pilkada di Tenggarong diperketat sejak pekan lalu."
+    [st] = extract_statements(body, extract_actors(body))
+    assert (st.kind, st.cue, st.speaker_label) == ("indirect", lexicon.speech()["according_to_cue"], "Teguh Wibowo")
+    # events.toml: organizer verb, venue cue, name enders
+    body = (
+        "Bawaslu Kukar menggelar Rakor Pengawasan Pilkada yang berlangsung di Hotel Harris, Samarinda, "
+        "Senin (4/11/2024)."
+    )
+    [ev] = extract_events(body, extract_actors(body))
+    assert (ev.name, ev.venue, ev.place) == ("Rakor Pengawasan Pilkada", "Hotel Harris", "Samarinda")
+    assert ev.organizer_keys == ["organization|Badan Pengawas Pemilu Kutai Kartanegara"]
+
+
+def test_place_hints_take_the_region_prefixes():
+    from pantau.pipeline.extract import indicators
+
+    units = lexicon.read_toml("indicator_units.toml")["region_hint"]
+    prefixes = {w.rstrip(".") for w, _ in lexicon.region_prefixes(*lexicon.REGION_PREFIX_ROLES)}
+    left_out = {w.rstrip(".") for w in units["not_place_prefixes"]}
+    assert prefixes - left_out <= indicators._PLACE_PREFIX and not left_out & indicators._PLACE_PREFIX
+    assert not prefixes & {w.rstrip(".-") for w in units["place_prefixes"]}  # each word listed once
+
+
 def test_one_month_list_serves_dates_and_numbers():
     months = lexicon.months()
     assert months["febuari"] == months["pebruari"] == 2 and lexicon.month_abbreviations()["peb"] == 2

@@ -475,13 +475,13 @@ def _mention_regex(lex: _Lexicon) -> re.Pattern[str]:
             surface_key[form] = ""  # "" = not a place
             surfaces.add(form)
 
-    def variants(words):
-        return sorted({f for w in words for f in (w, w.upper(), w.lower())}, key=len, reverse=True)
-
-    prefixes = "|".join(
-        re.escape(p).replace(r"\ ", _SP + "+") + (_SP + "*" if p.endswith(".") else _SP + "+")
-        for p in variants(_SPAN_PREFIXES)
-    )
+    # a prefix ending in a dot may touch the name ("Kab.Bogor"); a word prefix needs a space after it.
+    # Each group tries its longest prefix first; with the prefixes of region_prefixes.csv the two
+    # groups never match at the same position ("Kab" needs a space where "Kab." has its dot).
+    forms = {f for w in _SPAN_PREFIXES for f in (w, w.upper(), w.lower())}
+    words = alternation((p for p in forms if not p.endswith(".")), space=_SP + "+")
+    dotted = alternation((p for p in forms if p.endswith(".")), space=_SP + "+")
+    prefixes = rf"(?:{words}){_SP}+|(?:{dotted}){_SP}*"
     hints = alternation(f for ws in _WORDS_BEFORE.values() for w in ws for f in (w, w.upper(), w.lower()))
     pattern = (
         rf"(?<!\w)(?:(?P<pre>{prefixes})|(?P<hint>{hints}){_SP}+)?"

@@ -149,8 +149,11 @@ def _patterns() -> dict:
             + NAME_SEQ
             + r")(?P<deg>"
             + DEGREE
-            + r"*)[ \t]*,?[ \t]+(?:juga[ \t]+|pun[ \t]+|kembali[ \t]+|lalu[ \t]+|kemudian[ \t]+|"
-            r"sebelumnya[ \t]+|telah[ \t]+|sudah[ \t]+|akan[ \t]+)?(?P<verb>" + alternation(sp["reporting"]) + r")\b"
+            + r"*)[ \t]*,?[ \t]+(?:(?:"
+            + alternation(sp["between_name_and_verb"])
+            + r")[ \t]+)?(?P<verb>"
+            + alternation(sp["reporting"])
+            + r")\b"
         ),
         "cue_name": re.compile(
             r"(?:[”\"’][ \t]*,?[ \t]*|,[ \t]+|\s)(?:"

@@ -21,24 +21,25 @@ from pantau.pipeline.extract.dates import find_dates
 from pantau.pipeline.patterns import alternation
 from pantau.pipeline.text import sentence_spans
 
-ANCHOR_VERBS = re.compile(
-    r"\b(?:digelar|menggelar|diselenggarakan|menyelenggarakan|dilaksanakan|melaksanakan|berlangsung|"
-    r"diadakan|mengadakan|dihadiri|diikuti|dibuka|membuka|bertempat|mengikuti|menghadiri|hadir|"
-    r"kegiatan|acara|bertema|bertajuk|mengusung tema)\b",
-    re.IGNORECASE,
-)
+# the words of a happening, its theme, organizer and name (lexicon/events.toml)
+_LEX = lexicon.read_toml("events.toml")
+ANCHOR_VERBS = re.compile(r"\b(?:" + alternation(_LEX["anchor"]["words"]) + r")\b", re.IGNORECASE)
 THEME = re.compile(
-    r"(?:bertema|bertajuk|mengusung\s+tema|dengan\s+tema|tema|berjudul)\s*:?\s*[“\"”](?P<theme>[^”\"“]{3,200})[”\"“]",
+    r"(?:" + alternation(_LEX["theme"]["cues"], space=r"\s+") + r")\s*:?\s*[“\"”](?P<theme>[^”\"“]{3,200})[”\"“]",
     re.IGNORECASE,
 )
 # a region-level prefix before the place (lexicon/region_prefixes.csv): "di Kecamatan Loa Janan"
 PLACE_PREFIX = r"(?:(?:" + alternation(w for w, _ in lexicon.region_prefixes("name", "abbreviation")) + r")\s+)"
-# capitalized weekday names end an event's name: "Rakor Pilkada Senin (3/9)" (lexicon/calendar.toml)
-_WEEKDAY_NAMES = alternation(w.capitalize() for w in lexicon.weekdays())
 PLACE_AFTER_DI = re.compile(
     r"\b(?:di|ke)\s+(?P<pre>" + PLACE_PREFIX + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
 )
-ORGANIZE_VERBS = re.compile(r"\b(?:menggelar|mengadakan|menyelenggarakan|melaksanakan|bekerja\s+sama)\b")
+ORGANIZE_VERBS = re.compile(r"\b(?:" + alternation(_LEX["organizer"]["active_verbs"], space=r"\s+") + r")\b")
+_ORGANIZED_BY = re.compile(r"\b(?:" + alternation(_LEX["organizer"]["passive_verbs"]) + r")\s+oleh\b")
+_LEAD_BODIES = tuple("organization|" + body for body in _LEX["organizer"]["lead_bodies"])
+_NAME_END = re.compile(
+    r"\s+(?:" + alternation([*_LEX["name"]["enders"], *(w.capitalize() for w in lexicon.weekdays())]) + r")\b"
+)
+_PARTICIPANT_METRIC = re.compile(alternation(_LEX["participants"]["metrics"]), re.IGNORECASE)
 
 
 @dataclass
@@ -68,7 +69,7 @@ def _trigger_re() -> re.Pattern:
 def _venue_re() -> re.Pattern:
     heads = lexicon.read_words("venue_heads.txt")
     return re.compile(
-        r"\b(?:di|bertempat\s+di|berlangsung\s+di|digelar\s+di)\s+(?P<venue>(?:" + alternation(heads) + r")"
+        r"\b(?:" + alternation(_LEX["venue"]["cues"], space=r"\s+") + r")\s+(?P<venue>(?:" + alternation(heads) + r")"
         r"(?:\s+(?:[A-Z0-9][\w'’&.-]*|de|dan|&))+)(?P<abbr>\s*\([A-Za-z]{2,10}\))?"
     )
 
@@ -103,14 +104,8 @@ def _event_name(sentence: str, tpos: int, trigger: str) -> str:
     rest = sentence[tpos:]
     m = re.match(r"[\w-]+(?:\s+(?:\([A-Za-z]+\)|[A-Za-z][\w-]*)){0,10}", rest)
     phrase = m.group(0) if m else trigger
-    phrase = re.split(
-        r"\s+(?:yang|di|pada|dengan|ini|itu|tersebut|dalam|untuk|bagi|selama|sebagai|oleh|dan|serta|"
-        r"harus|akan|sudah|telah|masih|bisa|dapat|tidak|belum|agar|supaya|karena|sebab|jika|saat|"
-        r"ketika|kepada|terhadap|antara|sesuai|hingga|sampai|mulai|sejak|nanti|kemarin|juga|pun|lagi|"
-        r"terkait|ke|dari|atau|adalah|merupakan|menjadi|kembali|secara|"
-        r"bertema|bertajuk|mengusung|digelar|berlangsung|" + _WEEKDAY_NAMES + r")\b",
-        phrase,
-    )[0]
+    # function words and capitalized weekday names end the name: "Rakor Pilkada Senin (3/9)"
+    phrase = _NAME_END.split(phrase)[0]
     return _strip_parens(phrase).strip(" ,.")
 
 
@@ -197,7 +192,7 @@ def extract_events(
             ev.organizer_keys = _lead_organizer(body, actors)
     # participant counts ("dihadiri oleh sekitar 50 peserta") go to the event they sit nearest after
     for pos, value, metric in participants:
-        if not re.search(r"peserta|orang|undangan|warga|anggota|personel", metric or "", re.IGNORECASE):
+        if not _PARTICIPANT_METRIC.search(metric or ""):
             continue
         before = [e for e in events.values() if e.trigger_pos <= pos]
         target = max(before, key=lambda e: e.trigger_pos) if before else None
@@ -213,7 +208,7 @@ def _organizers(body: str, actors: ActorResult, s: int, e: int) -> list[str]:
         ms = [m for m in actors.mentions if s <= m.start < s + vm.start() and m.key.startswith("organization|")]
         if ms:
             out.append(ms[-1].key)
-    om = re.search(r"\b(?:digelar|diselenggarakan|dilaksanakan|diadakan)\s+oleh\b", sent)
+    om = _ORGANIZED_BY.search(sent)
     if om:
         ms = [m for m in actors.mentions if s + om.end() <= m.start < e and m.key.startswith("organization|")]
         if ms:
@@ -228,8 +223,6 @@ def _lead_organizer(body: str, actors: ActorResult) -> list[str]:
     for m in actors.mentions:
         if m.start >= lead_end:
             break
-        if m.key.startswith("organization|Pemerintah") or re.match(
-            r"organization\|(?:Komisi Pemilihan Umum|Badan Pengawas Pemilu)", m.key
-        ):
+        if m.key.startswith(_LEAD_BODIES):
             return [m.key]
     return []

@@ -95,7 +95,10 @@ _NUMBER_WORDS = frozenset(
 )
 
 _RH = LEXICON["region_hint"]
-_PLACE_PREFIX = frozenset(w.rstrip(".-") for w in _RH["place_prefixes"])
+_REGION_PREFIXES = [w for w, _ in lexicon.region_prefixes(*lexicon.REGION_PREFIX_ROLES)]
+_PLACE_PREFIX = frozenset(
+    w.rstrip(".-") for w in [*_RH["place_prefixes"], *_REGION_PREFIXES] if w not in _RH["not_place_prefixes"]
+)
 _NOT_PLACE = frozenset(_RH["not_place"])
 _LOCATIVE = frozenset({"di", "se", "untuk", "dari", "pada", "ke", "wilayah", "kawasan", "daerah"})
 
@@ -417,7 +420,7 @@ def _rank(art: _Article, n: NumberMention, cue_abs: int) -> IndicatorCandidate |
     phrase = _head_after(body, n.end, ce)
     if not phrase and cue_abs > cs:
         phrase = _head_phrase(_phrase_before(body, cs, cue_abs).words)
-    metric = "peringkat" + (" " + _join(phrase) if phrase else "")
+    metric = LEXICON["rank"]["default_metric"] + (" " + _join(phrase) if phrase else "")
     return _make(art, n, sent, cs, ce, "rank", metric)
 
 

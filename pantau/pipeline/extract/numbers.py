@@ -33,6 +33,13 @@ _ABBR: dict[str, int] = LEXICON["abbreviations"]
 _ABBR_RP_ONLY = frozenset(LEXICON["abbreviations_rupiah_only"]["keys"])
 _ORDINALS: dict[str, int] = LEXICON["ordinals"]
 _CTX: dict = LEXICON["context"]
+_ORDINAL_PREFIX: str = LEXICON["ordinal_prefix"]["prefix"]
+_ORDINAL_WHOLE_WORDS: list[str] = LEXICON["ordinal_prefix"]["whole_words"]
+# the units of the indicators table say what follows a figure: percent words, count words, rank cues
+_UNIT_LEXICON = lexicon.read_toml("indicator_units.toml")
+_PERCENT_WORDS: list[str] = _UNIT_LEXICON["units"]["percent"]["words"]
+_PERCENT_SIGNS = alternation(w for w in _PERCENT_WORDS if not w.isalpha())  # "%": no word boundary after it
+_PERCENT_NAMES = alternation(w for w in _PERCENT_WORDS if w.isalpha())
 
 
 # ---- number words -------------------------------------------------------------------------
@@ -120,7 +127,7 @@ _RE_PARSE = re.compile(
         (?P<num>\d+(?:[.,]\d+)*)\s*(?P<scale>{alternation(_ABBR)})?
       | (?P<words>[a-z]+(?:\s+[a-z]+)*)
     )
-    \s*(?P<pct>%|persen|prosen)?\s*$""",
+    \s*(?P<pct>{alternation(_PERCENT_WORDS)})?\s*$""",
     re.X | re.I,
 )
 _RE_PARSE_ORD = re.compile(r"^\s*ke(?:-\s*|\s+)?(?P<rest>.+?)\s*$", re.I)
@@ -191,7 +198,7 @@ class NumberMention:
 
 QUANTITY_KINDS = frozenset({"number", "word"})
 
-_ORD_WORD = rf"pertama|kesatu|ke-?(?:{_WORDSEQ})"
+_ORD_WORD = rf"{alternation(_ORDINAL_WHOLE_WORDS)}|{re.escape(_ORDINAL_PREFIX)}-?(?:{_WORDSEQ})"
 # scale words after digits: "ribu", "jt" in any case; "M", "T" only as printed (rupiah context)
 _SCALE_ANY_CASE = alternation(w for w in _ABBR if w not in _ABBR_RP_ONLY)
 _SCALE_RP_CASE = alternation(w for w in _ABBR if w in _ABBR_RP_ONLY)
@@ -209,9 +216,8 @@ _RE_DIGIT_FIGURES = re.compile(
     )""",
     re.X,
 )
-_WORD_INITIALS = "".join(
-    sorted({w[0] for w in [*_WORD_TOKENS, "pertama", "ke"]} | {w[0].upper() for w in [*_WORD_TOKENS, "pertama", "ke"]})
-)
+_WORD_STARTS = [*_WORD_TOKENS, *_ORDINAL_WHOLE_WORDS, _ORDINAL_PREFIX]
+_WORD_INITIALS = "".join(sorted({w[0] for w in _WORD_STARTS} | {w[0].upper() for w in _WORD_STARTS}))
 _RE_WORD_FIGURES = re.compile(
     rf"""(?=[{_WORD_INITIALS}])(?<![\w-])(?:
     (?P<ordw>(?i:{_ORD_WORD})(?![\w-]))
@@ -229,8 +235,9 @@ def _words_re(words) -> str:
 _MONTH_WORDS = [*lexicon.months(), *lexicon.month_abbreviations()]
 _MONTHS = alternation(_MONTH_WORDS)
 # what comes after a day number: "Oktober", "hingga 31 Oktober", "-31 Okt"
+_DAY_RANGE = alternation(_CTX["day_range_words"], space=r"\s+")
 _RE_AFTER_DATE = re.compile(
-    rf"\s*(?:(?:-|–|s\.?/?d\.?|hingga|sampai(?:\s+dengan)?|dan|atau|&)\s*\d{{1,2}}\s*)?(?:{_MONTHS})\b\.?",
+    rf"\s*(?:(?:{_DAY_RANGE})\s*\d{{1,2}}\s*)?(?:{_MONTHS})\b\.?",
     re.I,
 )
 _DAY_PARTS = lexicon.read_toml("calendar.toml")["weekday_rules"]["day_parts"]
@@ -244,21 +251,20 @@ _RE_AFTER_LIST_MARK = re.compile(r"[.)]\s")
 _RE_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _RE_AFTER_ITEM = re.compile(r"\.(?:\s*[A-Z“\"(]|\.)")
 _RE_PAREN_ITEM = re.compile(r"(?:^|[.:;\n]\s*|\s)\($")
-_RE_RANK_CUE = re.compile(r"\b(?:peringkat|urutan|posisi|ranking|rangking|juara)\s*(?:ke-?\s*)?$", re.I)
+_RANK_CUES: list[str] = _UNIT_LEXICON["rank"]["cues"]
+_RE_RANK_CUE = re.compile(rf"\b(?:{alternation(_RANK_CUES)})\s*(?:ke-?\s*)?$", re.I)
 _RE_OPEN_PAREN_AFTER_NUM = re.compile(r"\d[\d.,]*\s*\(\s*$")
 _RE_OPEN_PAREN_AFTER_WORD = re.compile(rf"(?i:{_CARD_WORD})\s*\(\s*$")
 _RE_CLOSE_PAREN = re.compile(r"\s*\)")
 _RE_KE_BEFORE = re.compile(r"\b[Kk]e\s$")
 _RE_IDIOMS = re.compile(rf"\b(?:{_words_re(_CTX['idioms'])})\b", re.I)
+# "yaitu: pertama, ...": an ordinal or number word after these is a list position
+_RE_LIST_INTRODUCER = re.compile(rf"\b(?:{alternation(_CTX['list_introducers'])})\s*:?\s*$", re.I)
 # words after which "ke <angka>" is an ordinal ("yang ke lima", "peringkat ke 3"), not "to <n>"
-_RE_ORDINAL_KE_CUE = re.compile(
-    r"\b(?:yang|peringkat|urutan|posisi|ranking|rangking|juara|tahap|putaran|hari|kali|edisi|angkatan|generasi|gelombang)\s+[Kk]e\s$",
-    re.I,
-)
-_RE_CLOCK_LIKE_UNIT = re.compile(r"\s*(?:%|persen|prosen|juta|ribu|miliar|triliun|kali)\b", re.I)
+_RE_ORDINAL_KE_CUE = re.compile(rf"\b(?:{alternation([*_CTX['ordinal_ke_cues'], *_RANK_CUES])})\s+[Kk]e\s$", re.I)
+_RE_CLOCK_LIKE_UNIT = re.compile(rf"\s*(?:{alternation(_CTX['clock_like_units'])})\b", re.I)
 # a count word right after a figure makes it a quantity, not a year or a name ("2000 kiai",
 # "Yonif 611" but "DPR 575 kursi"); the words are the count units of indicator_units.toml
-_UNIT_LEXICON = lexicon.read_toml("indicator_units.toml")
 _COUNT_WORDS = [
     w
     for u, d in _UNIT_LEXICON["units"].items()
@@ -266,7 +272,9 @@ _COUNT_WORDS = [
     for w in d["words"]
 ]
 _RE_AFTER_COUNT = re.compile(rf"\s+(?:{alternation(_COUNT_WORDS)})(?![\w-])", re.I)
-_RE_AFTER_QUANTITY = re.compile(rf"\s*%|\s*(?:persen|prosen)\b|\s+(?:{alternation(_COUNT_WORDS)})(?![\w-])", re.I)
+_RE_AFTER_QUANTITY = re.compile(
+    rf"\s*(?:{_PERCENT_SIGNS})|\s*(?:{_PERCENT_NAMES})\b|\s+(?:{alternation(_COUNT_WORDS)})(?![\w-])", re.I
+)
 
 
 def _cue_set(key: str) -> frozenset[str]:
@@ -274,14 +282,16 @@ def _cue_set(key: str) -> frozenset[str]:
 
 
 _LAW_CUES = _cue_set("law_cues")
-_BALLOT_CUES = _cue_set("ballot_cues") | {"urut"}
-_NOMOR = frozenset({"nomor", "nomer", "no"})
+_BALLOT_CUES = _cue_set("ballot_cues")
+_NOMOR = _cue_set("number_words")
+_NOT_YEAR_AFTER = _NOMOR | _cue_set("not_year_after")
+_LAW_WORD_AFTER = _NOMOR | _cue_set("law_word_after")
 _YEAR_CUES = _cue_set("year_cues")
 _DATE_CUES = _cue_set("date_cues") | frozenset(w.lower().rstrip(".") for w in _MONTH_WORDS)
 _TIME_CUES = _cue_set("time_cues")
 _CODE_CUES = _cue_set("code_cues")
 _LIST_OPENERS = _cue_set("list_openers")
-_CHAIN_SEPS = frozenset({"dan", "atau", "&", "/", "-", "–", "s.d.", "s/d", "sd", "jo", "jo.", "juncto", ",", "("})
+_CHAIN_SEPS = frozenset(_CTX["chain_separators"])
 _RE_CHAIN_ITEM = re.compile(r"\(?\d+[a-zA-Z]?\)?[,)]*")
 _SENT_END_CHARS = frozenset('.!?:;"“”‘(-–—')
 
@@ -355,7 +365,7 @@ def _classify_digits(text: str, start: int, end: int, num: str) -> str:
     after = text[end : end + 40]
     toks = _tail(before)
     if len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100:
-        if not (toks and _cue(toks[-1]) in ("nomor", "nomer", "no", "pasal")):
+        if not (toks and _cue(toks[-1]) in _NOT_YEAR_AFTER):
             if not _RE_AFTER_COUNT.match(after) or _last_is(toks, _YEAR_CUES):
                 return "year"
     clock = _RE_CLOCK.fullmatch(num)
@@ -397,7 +407,7 @@ def _is_list_position(text: str, start: int, end: int) -> bool:
     after = text[end : end + 3]
     if _RE_AFTER_COMMA.match(after) and (_RE_SENT_START.search(before) or _last_is(_tail(before), _LIST_OPENERS)):
         return True
-    if re.search(r"\b(?:yaitu|yakni|antara lain|di antaranya|diantaranya)\s*:?\s*$", before, re.I):
+    if _RE_LIST_INTRODUCER.search(before):
         return True
     return False
 
@@ -513,7 +523,7 @@ def _mentions_for(text: str, m: re.Match) -> list[NumberMention]:
             if _is_ballot(toks):
                 res.append(NumberMention(ws, we, raw, v, False, "ballot"))  # "nomor urut dua"
                 continue
-            if toks and _cue(toks[-1]) in ("nomor", "nomer", "no", "pasal", "ayat"):
+            if toks and _cue(toks[-1]) in _LAW_WORD_AFTER:
                 res.append(NumberMention(ws, we, raw, v, False, "law_ref"))
                 continue
             if any(i.start() <= ws and i.end() >= we for i in _RE_IDIOMS.finditer(text, max(0, ws - 6), we + 12)):

@@ -38,23 +38,37 @@ ORDINAL_OPENERS = re.compile(r"^(?:" + alternation(lexicon.speech()["list_opener
 @lru_cache(maxsize=1)
 def _re() -> dict:
     sp = lexicon.speech()
-    after = alternation(sp["after_quote"] + sp["reporting"] + ["demikian"])
+    after = alternation(sp["after_quote"] + sp["reporting"] + sp["quote_closers"])
     return {
         "after_cue": re.compile(
-            r"^\s*,?\s*(?:demikian\s+|begitu\s+|lebih\s+lanjut\s+|kembali\s+)?(?P<verb>"
+            r"^\s*,?\s*(?:(?:"
+            + alternation(sp["before_after_quote_cue"], space=r"\s+")
+            + r")\s+)?(?P<verb>"
             + after
-            + r")(?P<nya>nya)?\b(?P<pron>\s+(?:dia|ia|beliau)\b)?"
+            + r")(?P<nya>nya)?\b(?P<pron>\s+(?:"
+            + alternation(sp["after_cue_pronouns"])
+            + r")\b)?"
         ),
         "reporting": re.compile(r"\b(?P<verb>" + alternation(sp["reporting"]) + r")\b"),
         "pronoun": re.compile(r"(?<![\w-])(?P<p>" + alternation(sp["pronouns"]) + r")(?![\w-])"),
-        "menurut": re.compile(
+        "according_to": re.compile(
             r"(?<![\w-])(?:" + alternation(sp["according_to"]) + r")(?P<nya>nya)?\b\s*(?P<who>[^,]{0,80}?)\s*,\s*"
         ),
         "title_cue": re.compile(r"(?:\b(?:" + alternation(sp["title_cues"]) + r")\s*:?\s*|[(\[]\s*)$", re.IGNORECASE),
         "between_ok": re.compile(
-            r"^(?:\s*,[^,.“”\"]{0,90},)?\s*,?\s*(?:(?:juga|pun|kembali|lalu|kemudian|telah|sudah|"
-            r"sempat|turut|lebih\s+lanjut|secara\s+tegas|pun\s+juga)\s+)*$"
+            r"^(?:\s*,[^,.“”\"]{0,90},)?\s*,?\s*(?:(?:"
+            + alternation(sp["between_speaker_and_verb"], space=r"\s+")
+            + r")\s+)*$"
         ),
+        # after a name, a verb (prefixed me-, ber-, ter-, di-...-kan) or a lower-case "menurut" follows
+        "subject_verb": re.compile(
+            r"\s*(?:,[^,.“”\"]{0,90},|,)?\s*(?:(?:"
+            + alternation(sp["between_subject_and_verb"])
+            + r")\s+)?(?:me\w+|ber\w+|ter\w+|di\w+kan|"
+            + alternation(w for w in sp["according_to"] if w.islower())
+            + r")"
+        ),
+        "representative": re.compile(r"(?:" + alternation(sp["representative"], space=r"\s+") + r")\s*$"),
     }
 
 
@@ -87,14 +101,7 @@ class _Speakers:
             is None
         ):
             return False
-        after = self.body[m.end : m.end + 120]
-        return bool(
-            re.match(
-                r"\s*(?:,[^,.“”\"]{0,90},|,)?\s*(?:juga\s+|pun\s+|kembali\s+|lalu\s+|telah\s+|sudah\s+)?"
-                r"(?:me\w+|ber\w+|ter\w+|di\w+kan|mengaku|menurut)",
-                after,
-            )
-        )
+        return bool(_re()["subject_verb"].match(self.body, m.end, m.end + 120))
 
     def _in_quote(self, pos: int) -> bool:
         return any(q.open <= pos < q.close for q in self.quotes)
@@ -102,14 +109,14 @@ class _Speakers:
     def _is_org_speaker(self, m: Mention) -> bool:
         before = self.body[max(0, m.start - 20) : m.start]
         after = self.body[m.end : m.end + 40]
-        return bool(re.search(r"Perwakilan(?:\s+dari)?\s*$", before)) or bool(_re()["reporting"].match(after.strip()))
+        return bool(_re()["representative"].search(before)) or bool(_re()["reporting"].match(after.strip()))
 
     def _is_representative(self, m: Mention) -> bool:
-        return bool(re.search(r"Perwakilan(?:\s+dari)?\s*$", self.body[max(0, m.start - 20) : m.start]))
+        return bool(_re()["representative"].search(self.body[max(0, m.start - 20) : m.start]))
 
     def _org_label(self, m: Mention) -> str:
         before = self.body[max(0, m.start - 20) : m.start]
-        r = re.search(r"Perwakilan(?:\s+dari)?\s*$", before)
+        r = _re()["representative"].search(before)
         return self.body[m.start - len(r.group(0)) : m.end] if r else m.text
 
     def add(self, pos: int, key: str, label: str) -> None:
@@ -254,7 +261,7 @@ def _indirect(
 
     for ss, se in sentences:
         sent = body[ss:se]
-        for m in R["menurut"].finditer(sent):
+        for m in R["according_to"].finditer(sent):
             pos = ss + m.start()
             if in_quote(pos):
                 continue
@@ -268,7 +275,7 @@ def _indirect(
                 if mm is None:
                     continue
                 key, label = mm.key, mm.text
-            add(ss + m.end(), se, key, label, "menurut")
+            add(ss + m.end(), se, key, label, lexicon.speech()["according_to_cue"])
         for m in R["reporting"].finditer(sent):
             vpos = ss + m.start()
             if in_quote(vpos):
