@@ -5,8 +5,6 @@ Column names and meanings of the contract (`shared/CONTRACT.md`) are fixed; extr
 
 from __future__ import annotations
 
-from typing import Optional
-
 import pandera.polars as pa
 import polars as pl
 
@@ -46,15 +44,15 @@ class Articles(pa.DataFrameModel):
     source_path: str = pa.Field(
         description="Where the article came from, relative to the input root; `file#N` for line N of a JSON Lines file."
     )
-    outlet: Optional[str] = pa.Field(
+    outlet: str | None = pa.Field(
         nullable=True, description="News outlet as printed in the text (`Bebaca.id`); null when the text names none."
     )
-    dateline: Optional[str] = pa.Field(
+    dateline: str | None = pa.Field(
         nullable=True,
         description="Dateline place, spelling fixed against the region gazetteer, title case (`Tenggarong`).",
     )
-    title: Optional[str] = pa.Field(nullable=True, description="Headline when the text carries one.")
-    author: Optional[str] = pa.Field(
+    title: str | None = pa.Field(nullable=True, description="Headline when the text carries one.")
+    author: str | None = pa.Field(
         nullable=True, description="Writer's name from a byline (`Penulis : Bayu` gives `Bayu`); never desk codes."
     )
     is_advertorial: bool = pa.Field(
@@ -62,14 +60,17 @@ class Articles(pa.DataFrameModel):
     )
     body: str = pa.Field(
         str_length={"min_value": 1},
-        description="Cleaned article text (no site chrome, share buttons, captions, bylines or credit tags); every offset in other tables points into it.",
+        description=(
+            "Cleaned article text (no site chrome, share buttons, captions, bylines or credit tags); "
+            "every offset in other tables points into it."
+        ),
     )
-    published_date: Optional[pl.Date] = pa.Field(
+    published_date: pl.Date | None = pa.Field(
         nullable=True, description="Publication date from the input's metadata, when it has one."
     )
-    url: Optional[str] = pa.Field(nullable=True, description="Source URL from the input's metadata, when it has one.")
-    region: Optional[str] = pa.Field(nullable=True, description="Region of the dateline (gazetteer name).")
-    region_code: Optional[str] = pa.Field(nullable=True, description="Kemendagri code of the dateline region.")
+    url: str | None = pa.Field(nullable=True, description="Source URL from the input's metadata, when it has one.")
+    region: str | None = pa.Field(nullable=True, description="Region of the dateline (gazetteer name).")
+    region_code: str | None = pa.Field(nullable=True, description="Kemendagri code of the dateline region.")
 
     class Config:
         strict = True
@@ -84,14 +85,14 @@ class Actors(pa.DataFrameModel):
         description="Canonical full name (`Bambang Arwanto`, `Pemerintah Kabupaten Kutai Kartanegara`).",
     )
     kind: str = pa.Field(isin=["person", "organization"], description="`person` or `organization`.")
-    role: Optional[str] = pa.Field(
+    role: str | None = pa.Field(
         nullable=True, description="Office held, as written in full where the text allows (`Ketua Bawaslu Kukar`)."
     )
     aliases: list[str] = pa.Field(description="Other forms seen in the text (`Bambang`, `Pemkab Kukar`).")
-    region: Optional[str] = pa.Field(
+    region: str | None = pa.Field(
         nullable=True, description="Region the actor belongs to, when known (gazetteer name)."
     )
-    region_code: Optional[str] = pa.Field(nullable=True, description="Kemendagri code of `region`.")
+    region_code: str | None = pa.Field(nullable=True, description="Kemendagri code of `region`.")
     article_count: int = pa.Field(ge=1, description="Number of articles that name the actor.")
 
     class Config:
@@ -117,11 +118,11 @@ class Statements(pa.DataFrameModel):
 
     statement_id: str = pa.Field(unique=True, description="Stable id: sha256 of article id and offsets.")
     article_id: str = pa.Field(description="The article (foreign key to articles).")
-    speaker_actor_id: Optional[str] = pa.Field(
+    speaker_actor_id: str | None = pa.Field(
         nullable=True,
         description="The speaker, resolved (`ujarnya`, `Ia`, `Menurutnya` point back to someone); null when unknown.",
     )
-    speaker_label: Optional[str] = pa.Field(
+    speaker_label: str | None = pa.Field(
         nullable=True,
         description="The speaker as the text names them at this point (the antecedent's words for a pronoun).",
     )
@@ -131,7 +132,7 @@ class Statements(pa.DataFrameModel):
     )
     char_start: int = pa.Field(ge=0, description="Start offset of text in articles.body.")
     char_end: int = pa.Field(ge=1, description="End offset (exclusive) of text in articles.body.")
-    cue: Optional[str] = pa.Field(
+    cue: str | None = pa.Field(
         nullable=True, description="The attribution cue that tied the speaker (`ujarnya`, `menurut`, `mengatakan`)."
     )
 
@@ -147,23 +148,23 @@ class Events(pa.DataFrameModel):
         isin=list(EVENT_TYPES),
         description="Controlled vocabulary: " + "; ".join(f"`{k}` {v}" for k, v in EVENT_TYPES.items()) + ".",
     )
-    name: Optional[str] = pa.Field(nullable=True, description="Theme or title of the event.")
-    start_date: Optional[pl.Date] = pa.Field(
+    name: str | None = pa.Field(nullable=True, description="Theme or title of the event.")
+    start_date: pl.Date | None = pa.Field(
         nullable=True,
         description="Resolved calendar start date (`Selasa (3/9)` in a Pilkada 2024 article is 2024-09-03).",
     )
-    end_date: Optional[pl.Date] = pa.Field(
+    end_date: pl.Date | None = pa.Field(
         nullable=True, description="Resolved calendar end date (same as start for one day)."
     )
     date_precision: str = pa.Field(isin=DATE_PRECISIONS, description="`day`, `month`, `year` or `unknown`.")
-    venue: Optional[str] = pa.Field(nullable=True, description="Building or hotel (`Hotel Harris`).")
-    place: Optional[str] = pa.Field(nullable=True, description="Town, district or city (`Samarinda`, `Loa Janan`).")
-    region: Optional[str] = pa.Field(nullable=True, description="Regency or city the place lies in.")
-    region_code: Optional[str] = pa.Field(nullable=True, description="Kemendagri code of `region`.")
+    venue: str | None = pa.Field(nullable=True, description="Building or hotel (`Hotel Harris`).")
+    place: str | None = pa.Field(nullable=True, description="Town, district or city (`Samarinda`, `Loa Janan`).")
+    region: str | None = pa.Field(nullable=True, description="Regency or city the place lies in.")
+    region_code: str | None = pa.Field(nullable=True, description="Kemendagri code of `region`.")
     organizer_actor_ids: list[str] = pa.Field(description="Actors that organized it (foreign keys to actors).")
-    participant_count: Optional[int] = pa.Field(nullable=True, ge=0, description="Number of participants when stated.")
+    participant_count: int | None = pa.Field(nullable=True, ge=0, description="Number of participants when stated.")
     article_ids: list[str] = pa.Field(description="Every article that reports it.")
-    date_text: Optional[str] = pa.Field(nullable=True, description="The date words as printed (`Selasa (3/9)`).")
+    date_text: str | None = pa.Field(nullable=True, description="The date words as printed (`Selasa (3/9)`).")
     weekday_mismatch: bool = pa.Field(
         description="True when the printed weekday does not fall on the printed date (kept, flagged)."
     )
@@ -191,9 +192,9 @@ class Indicators(pa.DataFrameModel):
         isin=list(UNITS),
         description="Controlled vocabulary: " + "; ".join(f"`{k}` {v}" for k, v in UNITS.items()) + ".",
     )
-    region: Optional[str] = pa.Field(nullable=True, description="The place the figure is about (gazetteer name).")
-    region_code: Optional[str] = pa.Field(nullable=True, description="Kemendagri code of `region`.")
-    source_actor_id: Optional[str] = pa.Field(nullable=True, description="Who stated it (foreign key to actors).")
+    region: str | None = pa.Field(nullable=True, description="The place the figure is about (gazetteer name).")
+    region_code: str | None = pa.Field(nullable=True, description="Kemendagri code of `region`.")
+    source_actor_id: str | None = pa.Field(nullable=True, description="Who stated it (foreign key to actors).")
     text: str = pa.Field(str_length={"min_value": 1}, description="The sentence or clause it came from.")
     char_start: int = pa.Field(ge=0, description="Start offset of text in articles.body.")
     char_end: int = pa.Field(ge=1, description="End offset (exclusive) of text in articles.body.")

@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from pantau.pipeline.build import plan_build, run_build
 from pantau.pipeline.ingest import InputFile
 from pantau.pipeline.units import units_of_file

@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 from conftest import SEEDS
-
 from pantau.cli import main
 from pantau.devtools.benchcorpus import generate, load_pool
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import ROOT, SEEDS, shared
 
+from conftest import ROOT, SEEDS, shared
 from pantau.pipeline.build import run_build
 
 

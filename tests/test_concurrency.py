@@ -11,8 +11,8 @@ import time
 import duckdb
 import polars as pl
 import pytest
-from conftest import ROOT, SEEDS
 
+from conftest import ROOT, SEEDS
 from pantau.pipeline.build import run_build
 from pantau.pipeline.lock import LockHeld, build_lock, is_locked, lock_holder
 
@@ -38,22 +38,21 @@ def test_second_writer_refuses_naming_the_holder(tmp_path):
     holder = hold_lock(out, 30)
     try:
         assert is_locked(out) and lock_holder(out)["pid"] == holder.pid
-        with pytest.raises(LockHeld) as e:
-            with build_lock(out):
-                pass
+        with pytest.raises(LockHeld) as e, build_lock(out):
+            pass
         msg = str(e.value)
         assert f"pid {holder.pid}" in msg and "\n" not in msg and "--wait" in msg
         t0 = time.monotonic()
-        with pytest.raises(LockHeld, match="after waiting"):
-            with build_lock(out, wait=0.3):
-                pass
+        with pytest.raises(LockHeld, match="after waiting"), build_lock(out, wait=0.3):
+            pass
         assert 0.25 < time.monotonic() - t0 < 5
     finally:
         holder.kill()
         holder.wait()
-    with build_lock(out):  # the kernel dropped the dead holder's lock
-        with build_lock(out):  # re-entrant in one process (the build, then publish_build inside it)
-            assert is_locked(out)
+    # the kernel dropped the dead holder's lock; the lock is re-entrant in one process (the build, then
+    # publish_build inside it)
+    with build_lock(out), build_lock(out):
+        assert is_locked(out)
     assert not is_locked(out)
 
 

@@ -11,12 +11,12 @@ import sys
 
 import polars as pl
 import pytest
-from conftest import ROOT, SEEDS, SHARED
 
 import pantau.pipeline.extract as extract
 import pantau.pipeline.extract.indicators as indicators
 import pantau.pipeline.extract.ner as ner
 import pantau.pipeline.stage as stage
+from conftest import ROOT, SEEDS, SHARED
 from pantau.cli import main as pantau_main
 from pantau.pipeline.build import REQUIRED_LIBRARIES, BuildError, check_dependencies, run_build
 from pantau.pipeline.ingest import RawDoc

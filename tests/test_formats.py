@@ -8,8 +8,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import SEEDS, read_all
 
+from conftest import SEEDS, read_all
 from pantau.devtools.junk import html_page, warc_bytes, write_format_samples
 from pantau.pipeline import ingest
 from pantau.pipeline.build import run_build

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from pantau.pipeline.build import run_build
 
 

@@ -3,8 +3,8 @@
 import json
 
 import duckdb
-from conftest import read_all
 
+from conftest import read_all
 from pantau.pipeline.build import run_build
 from pantau.pipeline.ingest import discover_inputs
 

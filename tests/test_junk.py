@@ -8,8 +8,8 @@ from collections import Counter
 
 import duckdb
 import pytest
-from conftest import SEEDS
 
+from conftest import SEEDS
 from pantau.devtools.junk import write_junk_corpus
 from pantau.pipeline.build import run_build
 from pantau.pipeline.ingest import input_kind, printable_path

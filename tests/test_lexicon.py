@@ -16,15 +16,69 @@ from pantau.pipeline.patterns import alternation, trie_alternation
 
 ROOT = Path(__file__).resolve().parents[1]
 
-MONTHS = (
-    "januari februari pebruari febuari maret april mei juni juli agustus september oktober november nopember "
-    "desember jan feb peb mar apr jun jul agu agt ags sep sept okt nov nop des "
-    "january february march may june july august october december aug oct dec"
-).split()
+MONTHS = [
+    "januari",
+    "februari",
+    "pebruari",
+    "febuari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "nopember",
+    "desember",
+    "jan",
+    "feb",
+    "peb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "agu",
+    "agt",
+    "ags",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "nop",
+    "des",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "october",
+    "december",
+    "aug",
+    "oct",
+    "dec",
+]
 WEEKDAYS = "senin selasa rabu kamis jumat sabtu minggu ahad monday tuesday wednesday thursday friday saturday sunday"
-REGION_PREFIXES = (
-    "Provinsi Kabupaten Kota Kecamatan Kelurahan Desa Distrik Pemkab Pemkot Pemprov Pemda Prov. Kab. Kec. Kel."
-).split()
+REGION_PREFIXES = [
+    "Provinsi",
+    "Kabupaten",
+    "Kota",
+    "Kecamatan",
+    "Kelurahan",
+    "Desa",
+    "Distrik",
+    "Pemkab",
+    "Pemkot",
+    "Pemprov",
+    "Pemda",
+    "Prov.",
+    "Kab.",
+    "Kec.",
+    "Kel.",
+]
 
 # a word counts as spelled when regex syntax or the string's ends surround it ("|Senin|", "(?:kab\\.)",
 # "senin"); prose around it (a space, a comma) makes it an example sentence, which is allowed

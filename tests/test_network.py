@@ -12,8 +12,8 @@ import sys
 
 import duckdb
 import pytest
-from conftest import ROOT, SEEDS
 
+from conftest import ROOT, SEEDS
 from pantau.devtools.junk import write_format_samples
 from pantau.pipeline.build import run_build
 from pantau.pipeline.ingest import discover_inputs, read_input

@@ -11,9 +11,9 @@ import pandera.polars as pa
 import polars as pl
 import pyarrow.parquet as pq
 import pytest
-from conftest import ROOT, shared
 
 import schemas
+from conftest import ROOT, shared
 from schemas import registry
 from schemas.registry import ForeignKey, Table
 
