@@ -226,6 +226,50 @@ def sha256_file(p: Path) -> str:
     return h.hexdigest()
 
 
+def _digest_and_size(parts: list[Path]) -> tuple[str, int]:
+    """sha256 and byte size of a resource; a multipart one is hashed and sized as its parts concatenated."""
+    if len(parts) == 1:
+        return sha256_file(parts[0]), parts[0].stat().st_size
+    digest = hashlib.sha256()  # the Data Package spec reads a multipart resource as one stream
+    for part in parts:
+        digest.update(part.read_bytes())
+    return digest.hexdigest(), sum(part.stat().st_size for part in parts)
+
+
+def _resource_description(entry, *, bodies: bool) -> str:
+    """The registry's table description, plus what a reader of this release must know about that table."""
+    description = entry.description
+    if entry.name == "articles":
+        if bodies:
+            description += " " + BODY_NOTE
+        else:
+            description += (
+                " Published without `body` (--no-bodies): offsets in other tables point into the text at the "
+                "article's source."
+            )
+    if entry.name == "events":
+        description += " `organizer_actor_ids` and `article_ids` hold keys of actors and articles."
+    return description
+
+
+def _resource(entry, parts: list[Path], root: Path, *, bodies: bool) -> dict:
+    """One table's entry in `resources`: where its Parquet parts are, their hash and size, and its schema."""
+    paths = [part.relative_to(root).as_posix() for part in parts]
+    digest, size = _digest_and_size(parts)
+    return {
+        "name": entry.name,
+        "type": "table",
+        "title": entry.name.replace("_", " "),
+        "description": _resource_description(entry, bodies=bodies),
+        "path": paths[0] if len(paths) == 1 else paths,
+        "format": "parquet",
+        "mediatype": "application/vnd.apache.parquet",
+        "bytes": size,
+        "hash": f"sha256:{digest}",
+        "schema": table_schema(entry.name, bodies=bodies),
+    }
+
+
 def descriptor(
     *,
     name: str,
@@ -242,41 +286,8 @@ def descriptor(
     """The `datapackage.json` content (a dict, key order fixed)."""
     import schemas
 
-    outlets = sorted({o for o in tables["articles"]["outlet"].to_list() if o})
-    resources = []
-    for entry in schemas.all_tables():
-        t = entry.name
-        paths = [p.relative_to(root).as_posix() for p in files[t]]
-        if len(files[t]) == 1:
-            digest, size = sha256_file(files[t][0]), files[t][0].stat().st_size
-        else:  # a multipart resource: hash and size of the parts concatenated, as the spec reads them
-            h = hashlib.sha256()
-            for p in files[t]:
-                h.update(p.read_bytes())
-            digest, size = h.hexdigest(), sum(p.stat().st_size for p in files[t])
-        desc = entry.description
-        if t == "articles":
-            desc += (
-                (" " + BODY_NOTE)
-                if bodies
-                else " Published without `body` (--no-bodies): offsets in other tables point into the text at the article's source."
-            )
-        if t == "events":
-            desc += " `organizer_actor_ids` and `article_ids` hold keys of actors and articles."
-        resources.append(
-            {
-                "name": t,
-                "type": "table",
-                "title": t.replace("_", " "),
-                "description": desc,
-                "path": paths[0] if len(paths) == 1 else paths,
-                "format": "parquet",
-                "mediatype": "application/vnd.apache.parquet",
-                "bytes": size,
-                "hash": f"sha256:{digest}",
-                "schema": table_schema(t, bodies=bodies),
-            }
-        )
+    outlets = sorted({outlet for outlet in tables["articles"]["outlet"].to_list() if outlet})
+    resources = [_resource(entry, files[entry.name], root, bodies=bodies) for entry in schemas.all_tables()]
     return {
         "$schema": PROFILE,
         "name": name,
@@ -299,11 +310,11 @@ def descriptor(
             "information extraction",
             "Bahasa Indonesia",
         ],
-        "sources": [{"title": o} for o in outlets] or [{"title": "news articles (outlet not named)"}],
+        "sources": [{"title": outlet} for outlet in outlets] or [{"title": "news articles (outlet not named)"}],
         "contributors": [{"title": "pantau", "roles": ["creator"]}],
         "resources": resources,
         "pantau": {
-            "rows": {t: tables[t].height for t in schemas.table_names()},
+            "rows": {table: tables[table].height for table in schemas.table_names()},
             "bodies": bodies,
             "inputs_sha256": inputs_hash,
             "content_sha256": content_hash,
