@@ -135,13 +135,11 @@ def created_timestamp(tables: dict[str, pl.DataFrame], db: Path, override: str |
         except ValueError as e:
             raise PublishError(f"--created {override!r} is not an ISO date or datetime") from e
         if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.timezone.utc)
-        return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "--created"
+            when = when.replace(tzinfo=dt.UTC)
+        return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "--created"
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime(
-            "%Y-%m-%dT%H:%M:%SZ"
-        ), "SOURCE_DATE_EPOCH"
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "SOURCE_DATE_EPOCH"
     dates = []
     for t, c in (("articles", "published_date"), ("events", "start_date"), ("events", "end_date")):
         if c in tables[t].columns:
@@ -150,7 +148,7 @@ def created_timestamp(tables: dict[str, pl.DataFrame], db: Path, override: str |
                 dates.append(m)
     if dates:
         return f"{max(dates).isoformat()}T00:00:00Z", "newest date in the data"
-    mtime = dt.datetime.fromtimestamp(int(db.stat().st_mtime), dt.timezone.utc)
+    mtime = dt.datetime.fromtimestamp(int(db.stat().st_mtime), dt.UTC)
     return mtime.strftime("%Y-%m-%dT%H:%M:%SZ"), "warehouse build time"
 
 
@@ -375,12 +373,11 @@ def _yaml_str(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
 
-def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, created_from: str) -> str:
+def _card_front_matter(desc: dict, tables: dict[str, pl.DataFrame]) -> list[str]:
+    """Hugging Face front matter: licence, language, tags, size category and one config per table."""
     import schemas
 
-    names = schemas.table_names()
-    version, created = desc["version"], desc["created"]
-    total = sum(tables[t].height for t in names)
+    total = sum(tables[table].height for table in schemas.table_names())
     front = [
         "---",
         "license: cc-by-4.0",
@@ -402,12 +399,18 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         if i == 0:
             front += ["  default: true"]
         front += ["  data_files:", "  - split: train", f"    path: data/{entry.folder}/*.parquet"]
-    front += ["---", ""]
+    return front + ["---", ""]
+
+
+def _card_tables(desc: dict) -> list[str]:
+    """Title, the table overview, and each table's columns as the descriptor describes them."""
+    import schemas
+
     rows = desc["pantau"]["rows"]
     body = [
         f"# {desc['title']}",
         "",
-        f"Version **{version}**, as of {created[:10]}. {desc['description']}",
+        f"Version **{desc['version']}**, as of {desc['created'][:10]}. {desc['description']}",
         "",
         "## What the tables hold",
         "",
@@ -423,14 +426,20 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         "`body[char_start:char_end] == text`.",
         "",
     ]
-    for r in desc["resources"]:
-        body += [f"### `{r['name']}`", "", r["description"], "", "| column | type | meaning |", "|---|---|---|"]
-        for f in r["schema"]["fields"]:
-            typ = f["type"] + (f"<{f['itemType']}>" if f["type"] == "list" else "")
-            req = "" if f.get("constraints", {}).get("required") else ", may be null"
-            body.append(f"| `{f['name']}` | {typ}{req} | {_md_cell(f['description'])} |")
+    for resource in desc["resources"]:
+        body += [f"### `{resource['name']}`", "", resource["description"], "", "| column | type | meaning |"]
+        body += ["|---|---|---|"]
+        for column in resource["schema"]["fields"]:
+            typ = column["type"] + (f"<{column['itemType']}>" if column["type"] == "list" else "")
+            nullable = "" if column.get("constraints", {}).get("required") else ", may be null"
+            body.append(f"| `{column['name']}` | {typ}{nullable} | {_md_cell(column['description'])} |")
         body.append("")
-    body += [
+    return body
+
+
+def _card_provenance(desc: dict, created_from: str) -> list[str]:
+    """How the data was made, the build inputs' hash, and where `created` comes from."""
+    return [
         "## How it was made",
         "",
         "pantau reads each article (plain text or JSON Lines), removes site chrome, "
@@ -443,21 +452,31 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         "input gives the same ids. Each table is validated against its pandera model; rows that fail are set aside in "
         "`quarantine` with the check and the reason.",
         "",
-        f"Build inputs' hash (sha256 over the articles' source paths and content ids): `{desc['pantau']['inputs_sha256']}`; "
-        "it is also in every Parquet file's key-value metadata (`pantau.inputs_sha256`, with `pantau.dataset_version`).",
+        "Build inputs' hash (sha256 over the articles' source paths and content ids): "
+        f"`{desc['pantau']['inputs_sha256']}`; it is also in every Parquet file's key-value metadata "
+        "(`pantau.inputs_sha256`, with `pantau.dataset_version`).",
         "",
-        f"`created` ({created}) comes from the {created_from}; publishing the same warehouse again gives a "
+        f"`created` ({desc['created']}) comes from the {created_from}; publishing the same warehouse again gives a "
         "byte-identical release.",
         "",
-        "## Counts",
-        "",
-        "| table | rows |",
-        "|---|---:|",
     ]
-    body += [f"| {t} | {rows[t]} |" for t in names]
+
+
+def _card_counts_and_limitations(desc: dict, tables: dict[str, pl.DataFrame]) -> list[str]:
+    """Row counts per table and the known limitations with this release's numbers."""
+    import schemas
+
+    rows = desc["pantau"]["rows"]
+    body = ["## Counts", "", "| table | rows |", "|---|---:|"]
+    body += [f"| {table} | {rows[table]} |" for table in schemas.table_names()]
     body += ["", "## Known limitations", ""]
-    body += [f"- {x}" for x in limitations(tables)]
-    body += [
+    body += [f"- {limitation}" for limitation in limitations(tables)]
+    return body
+
+
+def _card_licence_and_use(*, bodies: bool) -> list[str]:
+    """The licence (and the outlets' copyright on their text), how to read the files, how to check them."""
+    return [
         "",
         "## Licence",
         "",
@@ -483,22 +502,39 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         "Check the files: `sha256sum -c SHA256SUMS`. Validate the descriptor: "
         "`frictionless validate --type package datapackage.json` (reading the Parquet data needs pandas).",
         "",
+    ]
+
+
+def _card_citation(desc: dict) -> list[str]:
+    """A one-line citation and its BibTeX entry."""
+    version, year = desc["version"], desc["created"][:4]
+    return [
         "## How to cite",
         "",
-        f"pantau contributors ({created[:4]}). *{desc['title']}* (version {version}) [Data set]. Licensed CC-BY-4.0.",
+        f"pantau contributors ({year}). *{desc['title']}* (version {version}) [Data set]. Licensed CC-BY-4.0.",
         "",
         "```bibtex",
         f"@misc{{pantau_{version.replace('.', '_')},",
         "  author = {{pantau contributors}},",
         f"  title = {{{desc['title']}}},",
-        f"  year = {{{created[:4]}}},",
+        f"  year = {{{year}}},",
         f"  version = {{{version}}},",
         "  note = {Data set, CC-BY-4.0}",
         "}",
         "```",
         "",
     ]
-    return "\n".join(front + body)
+
+
+def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, created_from: str) -> str:
+    """The release's README.md: front matter, then the tables, provenance, limitations, licence and citation."""
+    lines = _card_front_matter(desc, tables)
+    lines += _card_tables(desc)
+    lines += _card_provenance(desc, created_from)
+    lines += _card_counts_and_limitations(desc, tables)
+    lines += _card_licence_and_use(bodies=bodies)
+    lines += _card_citation(desc)
+    return "\n".join(lines)
 
 
 CHANGELOG_HEAD = (
@@ -727,7 +763,3 @@ def validate_descriptor(path: str | Path) -> list[str]:
 
     d = json.loads(Path(path).read_text(encoding="utf-8"))
     return [str(e.message if hasattr(e, "message") else e) for e in Package.metadata_validate(d)]
-
-
-# ---------------------------------------------------------------------------------------------
-# command line
