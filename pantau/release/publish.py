@@ -615,6 +615,106 @@ def _previous(dest: Path) -> tuple[dict | None, str | None]:
     return d, (cl.read_text(encoding="utf-8") if cl.exists() else None)
 
 
+def _check_request(db: Path, dest: Path, *, version: str | None, name: str, force: bool) -> None:
+    """Refuse, before reading anything, a warehouse that is missing, a bad version or name, or a DEST in use."""
+    if not db.exists():
+        raise PublishError(f"no warehouse at {db} (build one with `pantau build --input DIR --out OUT`)")
+    if version and not SEMVER.match(version):
+        raise PublishError(f"--version {version!r} is not a semantic version X.Y.Z")
+    if not name or not re.fullmatch(r"[a-z0-9._-]+", name):
+        raise PublishError(f"--name {name!r}: use lower-case letters, digits, '.', '-' or '_'")
+    if dest.exists() and not dest.is_dir():
+        raise PublishError(f"{dest} exists and is not a folder")
+    if dest.exists() and any(dest.iterdir()) and not (dest / "datapackage.json").exists() and not force:
+        raise PublishError(
+            f"{dest} is not empty and holds no release (datapackage.json); "
+            "choose an empty folder or pass --force to replace it"
+        )
+
+
+def _version_and_base(
+    previous: dict | None, dest: Path, *, version: str | None, content_hash: str, bodies: bool, force: bool
+) -> tuple[str, dict | None]:
+    """The version to publish, and the release the changelog compares it with (None for a first release).
+
+    Without --version: 0.1.0 first, the previous version again for the same data, else the next minor one.
+    Republishing a version compares with the release before it; a version with different data needs --force.
+    """
+    previous_info = previous.get("pantau", {}) if previous else {}
+    previous_version = previous.get("version") if previous else None
+    same_data = previous_info.get("content_sha256") == content_hash and previous_info.get("bodies") == bodies
+    if version is None:
+        if previous is None:
+            version = "0.1.0"
+        elif same_data:
+            version = previous_version
+        else:
+            version = _bump_minor(previous_version or "0.0.0")
+    if previous is None:
+        return version, None
+    if version == previous_version:
+        if not same_data and not force:
+            raise PublishError(
+                f"{dest} already holds version {version} with different data; "
+                "pass a new --version (or --force to overwrite it)"
+            )
+        return version, previous_info.get("previous")
+    return version, {
+        "version": previous_version,
+        "rows": previous_info.get("rows", {}),
+        "content_sha256": previous_info.get("content_sha256"),
+        "bodies": previous_info.get("bodies", True),
+    }
+
+
+def _write_data(
+    staging: Path, tables: dict[str, pl.DataFrame], *, version: str, inputs_hash: str, created: str
+) -> dict[str, list[Path]]:
+    """Each table's Parquet parts under `data/`, with the release's key-value metadata; the files per table."""
+    import schemas
+    from pantau.pipeline.store import write_table
+
+    files: dict[str, list[Path]] = {}
+    for entry in schemas.all_tables():
+        metadata = {
+            "pantau.dataset_version": version,
+            "pantau.inputs_sha256": inputs_hash,
+            "pantau.table": entry.name,
+            "pantau.license": LICENSE["name"],
+            "pantau.created": created,
+        }
+        files[entry.name] = write_table(tables[entry.name], staging / "data" / entry.folder, ROWS_PER_PART, metadata)
+        log.info("wrote %s: %d rows", entry.name, tables[entry.name].height)
+    return files
+
+
+def _write_descriptor(staging: Path, desc: dict) -> None:
+    """Write `datapackage.json`, and refuse a descriptor that does not validate: it is never released."""
+    (staging / "datapackage.json").write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    errors = validate_descriptor(staging / "datapackage.json")
+    if errors:
+        raise PublishError(f"datapackage.json does not validate: {errors[0]}")
+
+
+def _write_checksums(staging: Path) -> tuple[list[str], int]:
+    """Write SHA256SUMS over every other file; return all files (relative, sorted) and their total size."""
+    release_files = sorted(path for path in staging.rglob("*") if path.is_file())
+    sums = "".join(f"{sha256_file(path)}  {path.relative_to(staging).as_posix()}\n" for path in release_files)
+    (staging / "SHA256SUMS").write_text(sums, encoding="utf-8")
+    release_files = sorted(path for path in staging.rglob("*") if path.is_file())
+    names = sorted(path.relative_to(staging).as_posix() for path in release_files)
+    return names, sum(path.stat().st_size for path in release_files)
+
+
+def _swap_into_place(staging: Path, dest: Path) -> None:
+    """Replace DEST by the finished folder: readers see the old release or the new one, never half of one."""
+    old = dest.parent / f".{dest.name}.old-{os.getpid()}"
+    if dest.exists():
+        os.replace(dest, old)
+    os.replace(staging, dest)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def publish(
     warehouse: str | Path,
     dest: str | Path,
@@ -631,73 +731,26 @@ def publish(
     Release(dest='release', version='0.1.0', created='2024-11-09T00:00:00Z', ...)
     """
     import schemas
-    from pantau.pipeline.store import write_table
 
     warehouse, dest = Path(warehouse), Path(dest)
     db = warehouse if warehouse.suffix == ".duckdb" else warehouse / "pantau.duckdb"
-    if not db.exists():
-        raise PublishError(f"no warehouse at {db} (build one with `pantau build --input DIR --out OUT`)")
-    if version and not SEMVER.match(version):
-        raise PublishError(f"--version {version!r} is not a semantic version X.Y.Z")
-    if not name or not re.fullmatch(r"[a-z0-9._-]+", name):
-        raise PublishError(f"--name {name!r}: use lower-case letters, digits, '.', '-' or '_'")
-    if dest.exists() and not dest.is_dir():
-        raise PublishError(f"{dest} exists and is not a folder")
-    if dest.exists() and any(dest.iterdir()) and not (dest / "datapackage.json").exists() and not force:
-        raise PublishError(
-            f"{dest} is not empty and holds no release (datapackage.json); "
-            "choose an empty folder or pass --force to replace it"
-        )
+    _check_request(db, dest, version=version, name=name, force=force)
 
     log.info("reading %s", db)
     tables = read_tables(db, bodies=bodies)
-    ihash, chash = inputs_sha256(tables), content_sha256(tables)
+    inputs_hash, content_hash = inputs_sha256(tables), content_sha256(tables)
     created_at, created_from = created_timestamp(tables, db, created)
-    rows = {t: tables[t].height for t in schemas.table_names()}
-
-    prev, prev_changelog = _previous(dest)
-    prev_info = prev.get("pantau", {}) if prev else {}
-    prev_version = prev.get("version") if prev else None
-    if version is None:
-        if prev is None:
-            version = "0.1.0"
-        elif prev_info.get("content_sha256") == chash and prev_info.get("bodies") == bodies:
-            version = prev_version
-        else:
-            version = _bump_minor(prev_version or "0.0.0")
-    if prev is not None and version == prev_version:
-        if (prev_info.get("content_sha256") != chash or prev_info.get("bodies") != bodies) and not force:
-            raise PublishError(
-                f"{dest} already holds version {version} with different data; "
-                "pass a new --version (or --force to overwrite it)"
-            )
-        base = prev_info.get("previous")  # republishing: compare with the release before that one
-    elif prev is not None:
-        base = {
-            "version": prev_version,
-            "rows": prev_info.get("rows", {}),
-            "content_sha256": prev_info.get("content_sha256"),
-            "bodies": prev_info.get("bodies", True),
-        }
-    else:
-        base = None
+    rows = {table: tables[table].height for table in schemas.table_names()}
+    previous, previous_changelog = _previous(dest)
+    version, base = _version_and_base(
+        previous, dest, version=version, content_hash=content_hash, bodies=bodies, force=force
+    )
 
     staging = dest.parent / f".{dest.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        files: dict[str, list[Path]] = {}
-        for entry in schemas.all_tables():
-            t = entry.name
-            meta = {
-                "pantau.dataset_version": version,
-                "pantau.inputs_sha256": ihash,
-                "pantau.table": t,
-                "pantau.license": LICENSE["name"],
-                "pantau.created": created_at,
-            }
-            files[t] = write_table(tables[t], staging / "data" / entry.folder, ROWS_PER_PART, meta)
-            log.info("wrote %s: %d rows", t, tables[t].height)
+        files = _write_data(staging, tables, version=version, inputs_hash=inputs_hash, created=created_at)
         desc = descriptor(
             name=name,
             version=version,
@@ -706,54 +759,32 @@ def publish(
             files=files,
             root=staging,
             bodies=bodies,
-            inputs_hash=ihash,
-            content_hash=chash,
+            inputs_hash=inputs_hash,
+            content_hash=content_hash,
             previous=base,
         )
-        (staging / "datapackage.json").write_text(
-            json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        errors = validate_descriptor(staging / "datapackage.json")
-        if errors:  # never release a descriptor that does not validate
-            raise PublishError(f"datapackage.json does not validate: {errors[0]}")
-        (staging / "README.md").write_text(
-            dataset_card(desc, tables, bodies=bodies, created_from=created_from), encoding="utf-8"
-        )
-        (staging / "CHANGELOG.md").write_text(
-            merge_changelog(
-                prev_changelog,
-                changelog_entry(version, created_at, rows, base, content_hash=chash, bodies=bodies),
-                version,
-            ),
-            encoding="utf-8",
-        )
-        all_files = sorted(p for p in staging.rglob("*") if p.is_file())
-        sums = "".join(f"{sha256_file(p)}  {p.relative_to(staging).as_posix()}\n" for p in all_files)
-        (staging / "SHA256SUMS").write_text(sums, encoding="utf-8")
-        rel_files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
-        total_bytes = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
-        # swap the finished folder into place: readers see the old release or the new one, never half
-        old = dest.parent / f".{dest.name}.old-{os.getpid()}"
-        if dest.exists():
-            os.replace(dest, old)
-        os.replace(staging, dest)
-        shutil.rmtree(old, ignore_errors=True)
+        _write_descriptor(staging, desc)
+        card = dataset_card(desc, tables, bodies=bodies, created_from=created_from)
+        (staging / "README.md").write_text(card, encoding="utf-8")
+        entry = changelog_entry(version, created_at, rows, base, content_hash=content_hash, bodies=bodies)
+        (staging / "CHANGELOG.md").write_text(merge_changelog(previous_changelog, entry, version), encoding="utf-8")
+        release_files, total_bytes = _write_checksums(staging)
+        _swap_into_place(staging, dest)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    changes = {t: rows[t] - base["rows"].get(t, 0) for t in rows} if base else {}
     return Release(
         dest=str(dest),
         version=version,
         created=created_at,
         created_from=created_from,
         rows=rows,
-        files=rel_files,
+        files=release_files,
         bytes=total_bytes,
-        inputs_sha256=ihash,
-        content_sha256=chash,
+        inputs_sha256=inputs_hash,
+        content_sha256=content_hash,
         bodies=bodies,
         previous_version=base["version"] if base else None,
-        changes=changes,
+        changes={table: rows[table] - base["rows"].get(table, 0) for table in rows} if base else {},
     )
 
 
