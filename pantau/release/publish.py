@@ -85,17 +85,18 @@ def read_tables(db: Path, *, bodies: bool = True) -> dict[str, pl.DataFrame]:
 
     con = duckdb.connect(str(db), read_only=True)
     try:
-        out = {}
-        for t in schemas.all_tables():
-            cols = [n for n in t.column_names() if bodies or (t.name, n) != ("articles", "body")]
-            select = ", ".join(f'"{c}"' for c in cols)
-            order = ", ".join(f'"{c}"' for c in t.sort_key)
+        tables = {}
+        for entry in schemas.all_tables():
+            columns = [col for col in entry.column_names() if bodies or (entry.name, col) != ("articles", "body")]
+            select = ", ".join(f'"{col}"' for col in columns)
+            order = ", ".join(f'"{col}"' for col in entry.sort_key)
             try:
-                df = con.sql(f'SELECT {select} FROM "{t.name}" ORDER BY {order}').pl()
+                df = con.sql(f'SELECT {select} FROM "{entry.name}" ORDER BY {order}').pl()
             except duckdb.Error as e:
-                raise PublishError(f"warehouse {db} has no usable table {t.name}: {str(e).splitlines()[0]}") from e
-            out[t.name] = df
-        return out
+                first_line = str(e).splitlines()[0]
+                raise PublishError(f"warehouse {db} has no usable table {entry.name}: {first_line}") from e
+            tables[entry.name] = df
+        return tables
     finally:
         con.close()
 
@@ -109,10 +110,12 @@ def inputs_sha256(tables: dict[str, pl.DataFrame]) -> str:
     """
     import polars as pl
 
-    lines = [f"{p}\t{a}" for p, a in tables["articles"].select("source_path", "article_id").iter_rows()]
-    q = tables["quarantine"]
-    if q.height:
-        lines += [f"quarantined\t{s}" for s in q.filter(pl.col("table") == "articles")["source"].to_list()]
+    articles = tables["articles"].select("source_path", "article_id").iter_rows()
+    lines = [f"{source_path}\t{article_id}" for source_path, article_id in articles]
+    quarantine = tables["quarantine"]
+    if quarantine.height:
+        rejected_inputs = quarantine.filter(pl.col("table") == "articles")["source"].to_list()
+        lines += [f"quarantined\t{source}" for source in rejected_inputs]
     return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
 
 
@@ -120,11 +123,11 @@ def content_sha256(tables: dict[str, pl.DataFrame]) -> str:
     """Hash of the published rows themselves (independent of version and Parquet encoding)."""
     import schemas
 
-    h = hashlib.sha256()
-    for t in schemas.table_names():
-        h.update(f"\0{t}\0".encode())
-        h.update(tables[t].write_ndjson().encode())
-    return h.hexdigest()
+    digest = hashlib.sha256()
+    for table in schemas.table_names():
+        digest.update(f"\0{table}\0".encode())
+        digest.update(tables[table].write_ndjson().encode())
+    return digest.hexdigest()
 
 
 def created_timestamp(tables: dict[str, pl.DataFrame], db: Path, override: str | None = None) -> tuple[str, str]:
@@ -141,11 +144,11 @@ def created_timestamp(tables: dict[str, pl.DataFrame], db: Path, override: str |
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "SOURCE_DATE_EPOCH"
     dates = []
-    for t, c in (("articles", "published_date"), ("events", "start_date"), ("events", "end_date")):
-        if c in tables[t].columns:
-            m = tables[t][c].max()
-            if m is not None:
-                dates.append(m)
+    for table, column in (("articles", "published_date"), ("events", "start_date"), ("events", "end_date")):
+        if column in tables[table].columns:
+            newest = tables[table][column].max()
+            if newest is not None:
+                dates.append(newest)
     if dates:
         return f"{max(dates).isoformat()}T00:00:00Z", "newest date in the data"
     mtime = dt.datetime.fromtimestamp(int(db.stat().st_mtime), dt.UTC)
@@ -178,50 +181,59 @@ def field_type(dtype) -> dict:
     return {"type": "any"}
 
 
+def _constraints(column_model, *, nullable: bool, is_primary_key: bool) -> dict:
+    """Frictionless constraints of one column: required, unique, and what its pandera checks allow."""
+    constraints: dict = {}
+    if not nullable:
+        constraints["required"] = True
+    if is_primary_key or column_model.unique:
+        constraints["unique"] = True
+    for check in column_model.checks:
+        stats = check.statistics or {}
+        if check.name == "isin":
+            constraints["enum"] = list(stats["allowed_values"])
+        elif check.name == "greater_than_or_equal_to":
+            constraints["minimum"] = stats["min_value"]
+        elif check.name == "str_length":
+            if stats.get("min_value") is not None:
+                constraints["minLength"] = stats["min_value"]
+            if stats.get("max_value") is not None:
+                constraints["maxLength"] = stats["max_value"]
+    return constraints
+
+
 def table_schema(table: str, *, bodies: bool = True) -> dict:
     """Table Schema (fields with types, descriptions, constraints; primaryKey; foreignKeys) of a table."""
     import schemas
 
     entry = schemas.table(table)
-    model_cols = entry.model.to_schema().columns
-    pk = entry.primary_key
+    column_models = entry.model.to_schema().columns
     fields = []
-    for name, dtype, nullable, desc in entry.columns():
+    for name, dtype, nullable, description in entry.columns():
         if not bodies and (table, name) == ("articles", "body"):
             continue
-        f: dict = {"name": name, **field_type(dtype), "description": desc}
-        cons: dict = {}
-        if not nullable:
-            cons["required"] = True
-        if name == pk or model_cols[name].unique:
-            cons["unique"] = True
-        for check in model_cols[name].checks:
-            stats = check.statistics or {}
-            if check.name == "isin":
-                cons["enum"] = list(stats["allowed_values"])
-            elif check.name == "greater_than_or_equal_to":
-                cons["minimum"] = stats["min_value"]
-            elif check.name == "str_length":
-                if stats.get("min_value") is not None:
-                    cons["minLength"] = stats["min_value"]
-                if stats.get("max_value") is not None:
-                    cons["maxLength"] = stats["max_value"]
-        if cons:
-            f["constraints"] = cons
-        fields.append(f)
-    out: dict = {"fields": fields, "primaryKey": [pk]}
-    fks = [{"fields": [c], "reference": {"resource": ref, "fields": [rc]}} for c, ref, rc in entry.foreign_keys]
-    if fks:
-        out["foreignKeys"] = fks
-    return out
+        field_spec: dict = {"name": name, **field_type(dtype), "description": description}
+        constraints = _constraints(column_models[name], nullable=nullable, is_primary_key=name == entry.primary_key)
+        if constraints:
+            field_spec["constraints"] = constraints
+        fields.append(field_spec)
+    schema: dict = {"fields": fields, "primaryKey": [entry.primary_key]}
+    foreign_keys = [
+        {"fields": [column], "reference": {"resource": ref_table, "fields": [ref_column]}}
+        for column, ref_table, ref_column in entry.foreign_keys
+    ]
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    return schema
 
 
-def sha256_file(p: Path) -> str:
-    h = hashlib.sha256()
-    with open(p, "rb") as f:
+def sha256_file(path: Path) -> str:
+    """sha256 of a file, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _digest_and_size(parts: list[Path]) -> tuple[str, int]:
@@ -552,19 +564,20 @@ def changelog_entry(
     content_hash: str = "",
     bodies: bool = True,
 ) -> str:
+    """This version's CHANGELOG.md entry: its row counts, and what changed since `previous` when there is one."""
     import schemas
 
     names = schemas.table_names()
     lines = [f"## {version} — {created[:10]}", ""]
     if not previous:
         lines += ["First release.", "", "| table | rows |", "|---|---:|"]
-        lines += [f"| {t} | {rows.get(t, 0)} |" for t in names]
+        lines += [f"| {table} | {rows.get(table, 0)} |" for table in names]
     else:
-        pv, prow = previous["version"], previous["rows"]
-        diffs = {t: rows.get(t, 0) - prow.get(t, 0) for t in names}
-        changed = [t for t in names if diffs[t]]
+        previous_version, previous_rows = previous["version"], previous["rows"]
+        diffs = {table: rows.get(table, 0) - previous_rows.get(table, 0) for table in names}
+        changed = [table for table in names if diffs[table]]
         if changed:
-            what = ", ".join(f"{t} {diffs[t]:+d}" for t in changed) + " rows"
+            what = ", ".join(f"{table} {diffs[table]:+d}" for table in changed) + " rows"
         elif previous.get("content_sha256") == content_hash:
             what = "the same rows"
         else:
@@ -573,12 +586,14 @@ def changelog_entry(
         if "bodies" in previous and previous["bodies"] != bodies:
             notes.append("article bodies are " + ("included again" if bodies else "left out (`--no-bodies`)"))
         lines += [
-            f"Compared with {pv}: {what}" + "".join(f"; {n}" for n in notes) + ".",
+            f"Compared with {previous_version}: {what}" + "".join(f"; {note}" for note in notes) + ".",
             "",
-            f"| table | {pv} | {version} | change |",
+            f"| table | {previous_version} | {version} | change |",
             "|---|---:|---:|---:|",
         ]
-        lines += [f"| {t} | {prow.get(t, 0)} | {rows.get(t, 0)} | {diffs[t]:+d} |" for t in names]
+        lines += [
+            f"| {table} | {previous_rows.get(table, 0)} | {rows.get(table, 0)} | {diffs[table]:+d} |" for table in names
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -596,23 +611,25 @@ def merge_changelog(old: str | None, entry: str, version: str) -> str:
 # the release
 
 
-def _bump_minor(v: str) -> str:
-    m = SEMVER.match(v)
-    if not m:
+def _bump_minor(version: str) -> str:
+    """The next minor version (1.2.3 -> 1.3.0); 0.1.0 when `version` is not semantic."""
+    match = SEMVER.match(version)
+    if not match:
         return "0.1.0"
-    return f"{m.group(1)}.{int(m.group(2)) + 1}.0"
+    return f"{match.group(1)}.{int(match.group(2)) + 1}.0"
 
 
 def _previous(dest: Path) -> tuple[dict | None, str | None]:
-    p = dest / "datapackage.json"
-    if not p.exists():
+    """The descriptor and changelog of the release already in DEST, (None, None) when there is none."""
+    descriptor_path = dest / "datapackage.json"
+    if not descriptor_path.exists():
         return None, None
     try:
-        d = json.loads(p.read_text(encoding="utf-8"))
+        previous = json.loads(descriptor_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        raise PublishError(f"{p} exists but cannot be read: {e}") from e
-    cl = dest / "CHANGELOG.md"
-    return d, (cl.read_text(encoding="utf-8") if cl.exists() else None)
+        raise PublishError(f"{descriptor_path} exists but cannot be read: {e}") from e
+    changelog = dest / "CHANGELOG.md"
+    return previous, (changelog.read_text(encoding="utf-8") if changelog.exists() else None)
 
 
 def _check_request(db: Path, dest: Path, *, version: str | None, name: str, force: bool) -> None:
