@@ -21,10 +21,11 @@ import logging
 import re
 import shutil
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 
 import duckdb
 
@@ -103,8 +104,9 @@ def queries_dir() -> Path:
 def parse_query_doc(name: str, sql: str, path: str = "") -> NamedQuery:
     """Split a query file's leading comment block into question, description and column docs.
 
-    >>> q = parse_query_doc("x", "-- How many?\\n--\\n-- Counts.\\n--\\n-- Columns:\\n--   n  the count\\nSELECT 1 AS n")
-    >>> (q.question, q.description, q.columns)
+    >>> doc = "-- How many?\\n--\\n-- Counts.\\n--\\n-- Columns:\\n--   n  the count\\n"
+    >>> query = parse_query_doc("x", doc + "SELECT 1 AS n")
+    >>> (query.question, query.description, query.columns)
     ('How many?', 'Counts.', {'n': 'the count'})
     """
     comment: list[str] = []
@@ -307,6 +309,53 @@ def _schema(con, table: str) -> tuple[list[str], list[tuple]]:
     return ["column", "type", "description"], rows
 
 
+def _line_reader(stdin: IO[str], *, interactive: bool):
+    """A function that reads the next line (None at end of input): `input()` with a prompt on a terminal."""
+
+    def read_line(prompt: str) -> str | None:
+        if interactive and stdin is sys.stdin:
+            try:
+                return input(prompt)
+            except EOFError:
+                return None
+        line = stdin.readline()
+        return None if line == "" else line.rstrip("\n")
+
+    return read_line
+
+
+def _dot_command(con, command: str, arg: str, out: IO[str], *, max_width: int | None) -> bool:
+    """Run one dot command; True when it asks to leave. A bad command raises QueryError."""
+    if command in (".quit", ".exit", ".q"):
+        return True
+    if command == ".help":
+        out.write(SHELL_HELP + "\n")
+    elif command == ".tables":
+        print_result(_tables(con), "table", out, max_width=max_width, max_rows=0)
+    elif command == ".schema":
+        if not arg:
+            raise QueryError(".schema needs a table name")
+        print_result(_schema(con, arg), "table", out, max_width=max_width, max_rows=0)
+    elif command == ".queries":
+        for query in list_queries():
+            out.write(f"{query.name:<30} {query.question}\n")
+    elif command == ".run":
+        print_result(run_sql(con, named_query(arg.strip()).sql), "table", out, max_width=max_width)
+    else:
+        raise QueryError(f"unknown command {command} (.help lists them)")
+    return False
+
+
+def _run_statement(con, sql: str, out: IO[str], *, max_width: int | None) -> bool:
+    """Run one SQL statement and print its result or its error; False when it failed."""
+    try:
+        print_result(run_sql(con, sql), "table", out, max_width=max_width)
+    except QueryError as e:
+        out.write(f"Error: {e}\n")
+        return False
+    return True
+
+
 def shell(
     con: duckdb.DuckDBPyConnection,
     stdin: IO[str] | None = None,
@@ -327,64 +376,28 @@ def shell(
         except ImportError:
             pass
         out.write("pantau sql: read-only DuckDB shell. .help for help, .quit to leave.\n")
+    read_line = _line_reader(stdin, interactive=interactive)
     failures = 0
-    buf: list[str] = []
-
-    def read_line(prompt: str) -> str | None:
-        if interactive and stdin is sys.stdin:
-            try:
-                return input(prompt)
-            except EOFError:
-                return None
-        line = stdin.readline()
-        return None if line == "" else line.rstrip("\n")
-
-    while True:
-        line = read_line("pantau> " if not buf else "   ...> ")
-        if line is None:
-            break
+    statement: list[str] = []  # the lines of the statement being typed
+    while (line := read_line("pantau> " if not statement else "   ...> ")) is not None:
         stripped = line.strip()
-        if not buf and stripped.startswith("."):
-            cmd, _, arg = stripped.partition(" ")
+        if not statement and stripped.startswith("."):
+            command, _, arg = stripped.partition(" ")
             try:
-                if cmd in (".quit", ".exit", ".q"):
+                if _dot_command(con, command, arg, out, max_width=max_width):
                     break
-                elif cmd == ".help":
-                    out.write(SHELL_HELP + "\n")
-                elif cmd == ".tables":
-                    print_result(_tables(con), "table", out, max_width=max_width, max_rows=0)
-                elif cmd == ".schema":
-                    if not arg:
-                        raise QueryError(".schema needs a table name")
-                    print_result(_schema(con, arg), "table", out, max_width=max_width, max_rows=0)
-                elif cmd == ".queries":
-                    for q in list_queries():
-                        out.write(f"{q.name:<30} {q.question}\n")
-                elif cmd == ".run":
-                    print_result(run_sql(con, named_query(arg.strip()).sql), "table", out, max_width=max_width)
-                else:
-                    raise QueryError(f"unknown command {cmd} (.help lists them)")
             except QueryError as e:
                 failures += 1
                 out.write(f"Error: {e}\n")
             continue
-        if not stripped and not buf:
+        if not stripped and not statement:
             continue
-        buf.append(line)
+        statement.append(line)
         if stripped.endswith(";"):
-            sql = "\n".join(buf)
-            buf = []
-            try:
-                print_result(run_sql(con, sql), "table", out, max_width=max_width)
-            except QueryError as e:
-                failures += 1
-                out.write(f"Error: {e}\n")
-    if buf and "".join(buf).strip():  # a last statement without `;` at end of input
-        try:
-            print_result(run_sql(con, "\n".join(buf)), "table", out, max_width=max_width)
-        except QueryError as e:
-            failures += 1
-            out.write(f"Error: {e}\n")
+            failures += not _run_statement(con, "\n".join(statement), out, max_width=max_width)
+            statement = []
+    if statement and "".join(statement).strip():  # a last statement without `;` at end of input
+        failures += not _run_statement(con, "\n".join(statement), out, max_width=max_width)
     return failures
 
 
