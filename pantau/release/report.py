@@ -68,14 +68,15 @@ class ReportSummary:
 
 
 def _records(result) -> list[dict]:
-    cols, rows = result
-    out = []
-    for r in rows:
-        d = {}
-        for c, v in zip(cols, r):
-            d[c] = v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
-        out.append(d)
-    return out
+    """Query rows as dicts, dates as ISO strings (ready for Vega-Lite and the tables)."""
+    columns, rows = result
+    records = []
+    for row in rows:
+        record = {}
+        for column, value in zip(columns, row):
+            record[column] = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+        records.append(record)
+    return records
 
 
 def _query(con, name: str) -> list[dict]:
