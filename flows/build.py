@@ -79,15 +79,38 @@ def _task_runner(runner: str, workers: int, dask_address: str | None):
 def extract_flow(tasks: list[list[str]], work: str, workers: int, runner: str) -> list[list]:
     """Run the extraction tasks on this subflow's task runner; results in task order."""
     inner = workers if runner != "dask" else 1  # on Dask each worker process runs its task itself
-    futures = [extract_task.submit(t, work, inner) for t in tasks]
+    futures = [extract_task.submit(spec_paths, work, inner) for spec_paths in tasks]
     done = []
-    for f in futures:
-        res = f.result()
+    for future in futures:
+        finished_parts = future.result()
         if runner == "dask":  # parts finished in other processes: report them here
-            for r in res:
-                core._report(r)
-        done.append(res)
+            for part in finished_parts:
+                core._report(part)
+        done.append(finished_parts)
     return done
+
+
+def _publish_artifacts(input_dir: str, out: str, plan: dict, parts: int, result: dict) -> None:
+    """This flow run's Prefect artifacts: a table of rows per table, and a markdown summary with links."""
+    rows = result["rows"]
+    create_table_artifact(
+        key="pantau-build-rows",
+        table=[{"table": table, "rows": count} for table, count in rows.items()],
+        description="Rows per table written by this build (quarantine = rows set aside with a reason).",
+    )
+    reasons = "\n".join(f"- {reason}: {count}" for reason, count in sorted(result["reasons"].items())) or "- none"
+    create_markdown_artifact(
+        key="pantau-build-summary",
+        markdown=(
+            f"# pantau build\n\nInput `{input_dir}` ({plan['files']} files, {plan['units']} articles, "
+            f"{plan['todo_units']} extracted in {parts} parts) -> "
+            f"[pantau.duckdb]({(Path(out) / 'pantau.duckdb').resolve().as_uri()}) and "
+            f"[parquet/]({(Path(out) / 'parquet').resolve().as_uri()})\n\n"
+            + "\n".join(f"- **{table}**: {count}" for table, count in rows.items())
+            + f"\n\n## Quarantine reasons\n{reasons}\n"
+        ),
+        description="What this build wrote and where.",
+    )
 
 
 @flow(name="pantau-build", log_prints=False)
@@ -102,56 +125,38 @@ def build_flow(
 ) -> dict:
     """Build the warehouse from every article under `input_dir` into `out` (incremental unless `full`)."""
     log = get_run_logger()
-    workers = core.default_workers() if not workers else workers
-    t0 = time.perf_counter()
+    workers = workers if workers else core.default_workers()
+    started = time.perf_counter()
     with core.build_lock(out):
         plan = plan_task(input_dir, out, batch_bytes, full)
-        n_parts = sum(len(t) for t in plan["tasks"])
+        parts = sum(len(task_parts) for task_parts in plan["tasks"])
         log.info(
             "%d input files, %d units: %d to extract in %d parts, %d tasks (%s runner, %d workers)",
             plan["files"],
             plan["units"],
             plan["todo_units"],
-            n_parts,
+            parts,
             len(plan["tasks"]),
             runner,
             workers,
         )
-        t1 = time.perf_counter()
+        planned = time.perf_counter()
         core.report_planned(core.BuildPlan(**plan))
         if plan["tasks"]:
-            sub = extract_flow.with_options(task_runner=_task_runner(runner, workers, dask_address))
-            sub(plan["tasks"], str(Path(out) / ".work"), workers, runner)
+            subflow = extract_flow.with_options(task_runner=_task_runner(runner, workers, dask_address))
+            subflow(plan["tasks"], str(Path(out) / ".work"), workers, runner)
             core.shutdown_pools()
-        t2 = time.perf_counter()
+        extracted = time.perf_counter()
         result = resolve_store_task(plan)
-        t3 = time.perf_counter()
-    rows = result["rows"]
-    create_table_artifact(
-        key="pantau-build-rows",
-        table=[{"table": t, "rows": n} for t, n in rows.items()],
-        description="Rows per table written by this build (quarantine = rows set aside with a reason).",
-    )
-    reasons = "\n".join(f"- {k}: {v}" for k, v in sorted(result["reasons"].items())) or "- none"
-    create_markdown_artifact(
-        key="pantau-build-summary",
-        markdown=(
-            f"# pantau build\n\nInput `{input_dir}` ({plan['files']} files, {plan['units']} articles, "
-            f"{plan['todo_units']} extracted in {n_parts} parts) -> "
-            f"[pantau.duckdb]({(Path(out) / 'pantau.duckdb').resolve().as_uri()}) and "
-            f"[parquet/]({(Path(out) / 'parquet').resolve().as_uri()})\n\n"
-            + "\n".join(f"- **{t}**: {n}" for t, n in rows.items())
-            + f"\n\n## Quarantine reasons\n{reasons}\n"
-        ),
-        description="What this build wrote and where.",
-    )
-    log.info("wrote %s", rows)
+        stored = time.perf_counter()
+    _publish_artifacts(input_dir, out, plan, parts, result)
+    log.info("wrote %s", result["rows"])
     return {
         "input": input_dir,
         "out": out,
         "files": plan["files"],
-        "batches": n_parts,
-        "rows": rows,
+        "batches": parts,
+        "rows": result["rows"],
         "quarantine_reasons": result["reasons"],
         "units": plan["units"],
         "extracted_units": plan["todo_units"],
@@ -159,7 +164,11 @@ def build_flow(
         "extracted_bytes": plan["todo_bytes"],
         "workers": workers,
         "runner": runner,
-        "seconds": {"discover": round(t1 - t0, 3), "extract": round(t2 - t1, 3), "resolve_store": round(t3 - t2, 3)},
+        "seconds": {
+            "discover": round(planned - started, 3),
+            "extract": round(extracted - planned, 3),
+            "resolve_store": round(stored - extracted, 3),
+        },
     }
 
 
@@ -171,5 +180,14 @@ if __name__ == "__main__":
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--dask-address", default=None)
     ap.add_argument("--full", action="store_true")
-    a = ap.parse_args()
-    print(build_flow(a.input, a.out, full=a.full, runner=a.runner, workers=a.workers, dask_address=a.dask_address))
+    args = ap.parse_args()
+    print(
+        build_flow(
+            args.input,
+            args.out,
+            full=args.full,
+            runner=args.runner,
+            workers=args.workers,
+            dask_address=args.dask_address,
+        )
+    )

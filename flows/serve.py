@@ -11,7 +11,7 @@ write the same OUT at once). `prefect.yaml` holds the same deployment for `prefe
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from prefect.deployments.runner import EntrypointType
 from prefect.schedules import Cron

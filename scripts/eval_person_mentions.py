@@ -18,14 +18,15 @@ from pantau.pipeline.extract import actors as actors_mod
 
 def read_sentences(path: str):
     sent: list[tuple[str, str]] = []
-    for line in open(path, encoding="utf-8"):
-        parts = line.split()
-        if not parts:
-            if sent:
-                yield sent
-            sent = []
-            continue
-        sent.append((parts[0], parts[-1]))
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if not parts:
+                if sent:
+                    yield sent
+                sent = []
+                continue
+            sent.append((parts[0], parts[-1]))
     if sent:
         yield sent
 

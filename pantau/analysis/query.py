@@ -21,10 +21,11 @@ import logging
 import re
 import shutil
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 
 import duckdb
 
@@ -103,8 +104,9 @@ def queries_dir() -> Path:
 def parse_query_doc(name: str, sql: str, path: str = "") -> NamedQuery:
     """Split a query file's leading comment block into question, description and column docs.
 
-    >>> q = parse_query_doc("x", "-- How many?\\n--\\n-- Counts.\\n--\\n-- Columns:\\n--   n  the count\\nSELECT 1 AS n")
-    >>> (q.question, q.description, q.columns)
+    >>> doc = "-- How many?\\n--\\n-- Counts.\\n--\\n-- Columns:\\n--   n  the count\\n"
+    >>> query = parse_query_doc("x", doc + "SELECT 1 AS n")
+    >>> (query.question, query.description, query.columns)
     ('How many?', 'Counts.', {'n': 'the count'})
     """
     comment: list[str] = []
@@ -172,38 +174,47 @@ def run_sql(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[t
 
 
 def _first_line(e: BaseException) -> str:
-    s = str(e).strip()
-    return s.splitlines()[0] if s else type(e).__name__
+    """The first line of an error's message (its type's name when the message is empty)."""
+    message = str(e).strip()
+    return message.splitlines()[0] if message else type(e).__name__
 
 
-def _json_value(v):
-    if isinstance(v, (dt.date, dt.datetime, dt.time)):
-        return v.isoformat()
-    if isinstance(v, decimal.Decimal):
-        return float(v)
-    if isinstance(v, (bytes, bytearray)):
-        return v.hex()
-    return str(v)
+def _json_value(value):
+    """A JSON-ready form of a value json cannot write: ISO dates, float decimals, hex bytes, else str()."""
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, (bytes, bytearray)):
+        return value.hex()
+    return str(value)
 
 
 def write_json(columns: list[str], rows: list[tuple], out: IO[str]) -> None:
-    out.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2, default=_json_value))
+    """Rows as a JSON array of objects."""
+    records = [dict(zip(columns, row)) for row in rows]
+    out.write(json.dumps(records, ensure_ascii=False, indent=2, default=_json_value))
     out.write("\n")
 
 
 def write_csv(columns: list[str], rows: list[tuple], out: IO[str]) -> None:
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(columns)
-    for r in rows:
-        w.writerow(
-            ["" if v is None else (_json_value(v) if not isinstance(v, (str, int, float, bool)) else v) for v in r]
+    """Rows as CSV with a header line; NULL is an empty field."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            [
+                "" if value is None else (value if isinstance(value, (str, int, float, bool)) else _json_value(value))
+                for value in row
+            ]
         )
 
 
-def _cell(v, width: int) -> str:
-    s = "NULL" if v is None else (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else str(v))
-    s = " ".join(s.split())  # one line per row
-    return s if len(s) <= width else s[: max(1, width - 1)] + "…"
+def _cell(value, width: int) -> str:
+    """A value as one line of text for a table cell, cut with `…` to `width`."""
+    text = "NULL" if value is None else (value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value))
+    text = " ".join(text.split())  # one line per row
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
 def format_table(
@@ -222,35 +233,37 @@ def format_table(
     """
     max_width = max_width or shutil.get_terminal_size((120, 24)).columns
     shown = rows if not max_rows or len(rows) <= max_rows else rows[:max_rows]
-    raw = [[_cell(v, 10_000) for v in r] for r in shown]
-    widths = [max([len(c)] + [len(r[i]) for r in raw]) for i, c in enumerate(columns)]
+    texts = [[_cell(value, 10_000) for value in row] for row in shown]
+    widths = [max([len(name)] + [len(row[col]) for row in texts]) for col, name in enumerate(columns)]
     # shrink the widest columns until the table fits (3 chars of border per column + 1)
     budget = max(max_width - (3 * len(columns) + 1), len(columns) * 4)
     while sum(widths) > budget and max(widths) > 4:
-        i = widths.index(max(widths))
-        widths[i] -= 1
+        widths[widths.index(max(widths))] -= 1
     numeric = [
         all(
-            isinstance(r[i], (int, float, decimal.Decimal)) and not isinstance(r[i], bool)
-            for r in shown
-            if r[i] is not None
+            isinstance(row[col], (int, float, decimal.Decimal)) and not isinstance(row[col], bool)
+            for row in shown
+            if row[col] is not None
         )
-        and any(r[i] is not None for r in shown)
-        for i in range(len(columns))
+        and any(row[col] is not None for row in shown)
+        for col in range(len(columns))
     ]
 
-    def line(cells: Iterable[str], right: list[bool]) -> str:
-        parts = [(c.rjust(w) if r else c.ljust(w)) for c, w, r in zip(cells, widths, right)]
+    def line(cells: Iterable[str], right_aligned: list[bool]) -> str:
+        parts = [
+            (cell.rjust(width) if right else cell.ljust(width))
+            for cell, width, right in zip(cells, widths, right_aligned)
+        ]
         return "│ " + " │ ".join(parts) + " │"
 
     out = [
-        "┌─" + "─┬─".join("─" * w for w in widths) + "─┐",
-        line([_cell(c, w) for c, w in zip(columns, widths)], [False] * len(columns)),
-        "├─" + "─┼─".join("─" * w for w in widths) + "─┤",
+        "┌─" + "─┬─".join("─" * width for width in widths) + "─┐",
+        line([_cell(name, width) for name, width in zip(columns, widths)], [False] * len(columns)),
+        "├─" + "─┼─".join("─" * width for width in widths) + "─┤",
     ]
-    for r in shown:
-        out.append(line([_cell(v, w) for v, w in zip(r, widths)], numeric))
-    out.append("└─" + "─┴─".join("─" * w for w in widths) + "─┘")
+    for row in shown:
+        out.append(line([_cell(value, width) for value, width in zip(row, widths)], numeric))
+    out.append("└─" + "─┴─".join("─" * width for width in widths) + "─┘")
     more = f" ({len(shown)} shown; --max-rows 0 for all)" if len(shown) < len(rows) else ""
     out.append(f"{len(rows)} row{'s' if len(rows) != 1 else ''}{more}")
     return "\n".join(out)
@@ -307,6 +320,53 @@ def _schema(con, table: str) -> tuple[list[str], list[tuple]]:
     return ["column", "type", "description"], rows
 
 
+def _line_reader(stdin: IO[str], *, interactive: bool):
+    """A function that reads the next line (None at end of input): `input()` with a prompt on a terminal."""
+
+    def read_line(prompt: str) -> str | None:
+        if interactive and stdin is sys.stdin:
+            try:
+                return input(prompt)
+            except EOFError:
+                return None
+        line = stdin.readline()
+        return None if line == "" else line.rstrip("\n")
+
+    return read_line
+
+
+def _dot_command(con, command: str, arg: str, out: IO[str], *, max_width: int | None) -> bool:
+    """Run one dot command; True when it asks to leave. A bad command raises QueryError."""
+    if command in (".quit", ".exit", ".q"):
+        return True
+    if command == ".help":
+        out.write(SHELL_HELP + "\n")
+    elif command == ".tables":
+        print_result(_tables(con), "table", out, max_width=max_width, max_rows=0)
+    elif command == ".schema":
+        if not arg:
+            raise QueryError(".schema needs a table name")
+        print_result(_schema(con, arg), "table", out, max_width=max_width, max_rows=0)
+    elif command == ".queries":
+        for query in list_queries():
+            out.write(f"{query.name:<30} {query.question}\n")
+    elif command == ".run":
+        print_result(run_sql(con, named_query(arg.strip()).sql), "table", out, max_width=max_width)
+    else:
+        raise QueryError(f"unknown command {command} (.help lists them)")
+    return False
+
+
+def _run_statement(con, sql: str, out: IO[str], *, max_width: int | None) -> bool:
+    """Run one SQL statement and print its result or its error; False when it failed."""
+    try:
+        print_result(run_sql(con, sql), "table", out, max_width=max_width)
+    except QueryError as e:
+        out.write(f"Error: {e}\n")
+        return False
+    return True
+
+
 def shell(
     con: duckdb.DuckDBPyConnection,
     stdin: IO[str] | None = None,
@@ -327,64 +387,28 @@ def shell(
         except ImportError:
             pass
         out.write("pantau sql: read-only DuckDB shell. .help for help, .quit to leave.\n")
+    read_line = _line_reader(stdin, interactive=interactive)
     failures = 0
-    buf: list[str] = []
-
-    def read_line(prompt: str) -> str | None:
-        if interactive and stdin is sys.stdin:
-            try:
-                return input(prompt)
-            except EOFError:
-                return None
-        line = stdin.readline()
-        return None if line == "" else line.rstrip("\n")
-
-    while True:
-        line = read_line("pantau> " if not buf else "   ...> ")
-        if line is None:
-            break
+    statement: list[str] = []  # the lines of the statement being typed
+    while (line := read_line("pantau> " if not statement else "   ...> ")) is not None:
         stripped = line.strip()
-        if not buf and stripped.startswith("."):
-            cmd, _, arg = stripped.partition(" ")
+        if not statement and stripped.startswith("."):
+            command, _, arg = stripped.partition(" ")
             try:
-                if cmd in (".quit", ".exit", ".q"):
+                if _dot_command(con, command, arg, out, max_width=max_width):
                     break
-                elif cmd == ".help":
-                    out.write(SHELL_HELP + "\n")
-                elif cmd == ".tables":
-                    print_result(_tables(con), "table", out, max_width=max_width, max_rows=0)
-                elif cmd == ".schema":
-                    if not arg:
-                        raise QueryError(".schema needs a table name")
-                    print_result(_schema(con, arg), "table", out, max_width=max_width, max_rows=0)
-                elif cmd == ".queries":
-                    for q in list_queries():
-                        out.write(f"{q.name:<30} {q.question}\n")
-                elif cmd == ".run":
-                    print_result(run_sql(con, named_query(arg.strip()).sql), "table", out, max_width=max_width)
-                else:
-                    raise QueryError(f"unknown command {cmd} (.help lists them)")
             except QueryError as e:
                 failures += 1
                 out.write(f"Error: {e}\n")
             continue
-        if not stripped and not buf:
+        if not stripped and not statement:
             continue
-        buf.append(line)
+        statement.append(line)
         if stripped.endswith(";"):
-            sql = "\n".join(buf)
-            buf = []
-            try:
-                print_result(run_sql(con, sql), "table", out, max_width=max_width)
-            except QueryError as e:
-                failures += 1
-                out.write(f"Error: {e}\n")
-    if buf and "".join(buf).strip():  # a last statement without `;` at end of input
-        try:
-            print_result(run_sql(con, "\n".join(buf)), "table", out, max_width=max_width)
-        except QueryError as e:
-            failures += 1
-            out.write(f"Error: {e}\n")
+            failures += not _run_statement(con, "\n".join(statement), out, max_width=max_width)
+            statement = []
+    if statement and "".join(statement).strip():  # a last statement without `;` at end of input
+        failures += not _run_statement(con, "\n".join(statement), out, max_width=max_width)
     return failures
 
 

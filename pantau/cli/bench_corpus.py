@@ -15,7 +15,8 @@ def cmd_bench_corpus(args) -> int:
     pool = load_pool(args.source)
     c = generate(pool, args.articles, Path(args.out), seed=args.seed, fmt=args.format, start=args.start)
     print(
-        f"pantau bench-corpus: wrote {c['articles']} articles ({c['bytes'] / 1e6:.1f} MB, {c['duplicates']} duplicates, "
+        f"pantau bench-corpus: wrote {c['articles']} articles ({c['bytes'] / 1e6:.1f} MB, "
+        f"{c['duplicates']} duplicates, "
         f"{c['odd']} non-UTF-8 or junk) to {args.out} from {len(pool.leads)} source articles",
         file=sys.stderr,
     )

@@ -1,4 +1,7 @@
-"""Developer tools: benchmarks, corpus generators, junk inputs, lexicon and model builders. Never imported by the pipeline."""
+"""Developer tools: benchmarks, corpus generators, junk inputs, lexicon and model builders.
+
+Never imported by the pipeline.
+"""
 
 from pathlib import Path
 

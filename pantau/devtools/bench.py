@@ -40,11 +40,13 @@ CEILING_REGEX = r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+"  # capitalized word runs: on
 def machine() -> dict:
     cpu = platform.processor() or ""
     try:
-        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+        with open("/proc/cpuinfo") as cpuinfo:
+            cpu = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
     try:
-        mem = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) / 2**20
+        with open("/proc/meminfo") as meminfo:
+            mem = int(next(line.split()[1] for line in meminfo if line.startswith("MemTotal"))) / 2**20
     except (OSError, StopIteration):
         mem = 0.0
     from importlib.metadata import version
@@ -257,9 +259,11 @@ def ratios(res: dict) -> dict:
 def report(results: list[dict], mach: dict) -> str:
     lines = [
         f"machine: {mach['cpu']}, {mach['cores']} cores, {mach['ram_gb']} GB RAM; Python {mach['python']}, "
-        f"polars {mach['polars']}, duckdb {mach['duckdb']}, prefect {mach['prefect']}, prefect-dask {mach['prefect-dask']}",
+        f"polars {mach['polars']}, duckdb {mach['duckdb']}, prefect {mach['prefect']}, "
+        f"prefect-dask {mach['prefect-dask']}",
         "",
-        "| articles | run | wall s | articles/s | MB/s | peak RSS MB (tree / largest) | discover s | extract s | resolve+store s |",
+        "| articles | run | wall s | articles/s | MB/s | peak RSS MB (tree / largest) | discover s | extract s "
+        "| resolve+store s |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for res in results:
@@ -280,7 +284,8 @@ def report(results: list[dict], mach: dict) -> str:
             mbs = r.get("mb_per_s", "")
             lines.append(
                 f"| {res['articles']:,} | {name} | {r['wall']} | {aps} | {mbs} | "
-                f"{r['peak_rss_mb']} / {r['peak_rss_one_mb']} | {s['discover']} | {s['extract']} | {s['resolve_store']} |"
+                f"{r['peak_rss_mb']} / {r['peak_rss_one_mb']} | {s['discover']} | {s['extract']} | "
+                f"{s['resolve_store']} |"
             )
     lines.append("")
     for res in results:

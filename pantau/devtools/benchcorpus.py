@@ -17,6 +17,7 @@ Output: `.txt` files in folders of 1,000 (`DIR/00000/0000000.txt`), or one JSON 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import random
@@ -125,52 +126,49 @@ def _odd(kind: str, rng: random.Random, article: dict, fmt: str) -> bytes:
     return b'{"id": "broken", "text": "tidak lengkap'  # truncated JSON
 
 
+def _article_bytes(article: dict, article_id: str, fmt: str) -> bytes:
+    """An article as its input file holds it: a JSON object for `jsonl`, else its plain text."""
+    if fmt != "jsonl":
+        return article["text"].encode("utf-8")
+    record = {
+        "id": article_id,
+        "outlet": article["outlet"],
+        "published": article["published"],
+        "url": f"https://bench.example/{article_id}",
+        "title": article["title"],
+        "text": article["text"],
+    }
+    return json.dumps(record, ensure_ascii=False).encode("utf-8")
+
+
 def generate(pool: Pool, n: int, out: Path, *, seed: int = 0, fmt: str = "txt", start: int = 0) -> dict:
     """Write articles `start` .. `start + n - 1` of the corpus defined by (pool, seed) into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     counts = {"articles": 0, "duplicates": 0, "odd": 0, "bytes": 0}
-    jf = (
-        open(out / ("articles.jsonl" if start == 0 else f"articles-{start:07d}.jsonl"), "wb")
-        if fmt == "jsonl"
-        else None
-    )
-    try:
+    jsonl_path = out / ("articles.jsonl" if start == 0 else f"articles-{start:07d}.jsonl")
+    with open(jsonl_path, "wb") if fmt == "jsonl" else contextlib.nullcontext() as jsonl_file:
         for i in range(start, start + n):
             rng = random.Random(f"{seed}:{i}")
-            r = rng.random()
-            if r < DUPLICATE_SHARE and i > 0:  # an exact copy of an earlier article
-                j = rng.randrange(max(0, i - 5000), i)
-                art = make_article(pool, random.Random(f"{seed}:{j}:art"))
+            draw = rng.random()
+            if draw < DUPLICATE_SHARE and i > 0:  # an exact copy of an earlier article
+                earlier = rng.randrange(max(0, i - 5000), i)
+                article = make_article(pool, random.Random(f"{seed}:{earlier}:art"))
                 counts["duplicates"] += 1
             else:
-                art = make_article(pool, random.Random(f"{seed}:{i}:art"))
-            aid = hashlib.sha256(art["text"].encode()).hexdigest()[:16]
-            if DUPLICATE_SHARE <= r < DUPLICATE_SHARE + ODD_SHARE:
-                data = _odd(rng.choice(["cp1252", "cp1252", "binary", "empty", "whitespace", "broken"]), rng, art, fmt)
+                article = make_article(pool, random.Random(f"{seed}:{i}:art"))
+            article_id = hashlib.sha256(article["text"].encode()).hexdigest()[:16]
+            if DUPLICATE_SHARE <= draw < DUPLICATE_SHARE + ODD_SHARE:
+                oddity = rng.choice(["cp1252", "cp1252", "binary", "empty", "whitespace", "broken"])
+                data = _odd(oddity, rng, article, fmt)
                 counts["odd"] += 1
-            elif fmt == "jsonl":
-                data = json.dumps(
-                    {
-                        "id": aid,
-                        "outlet": art["outlet"],
-                        "published": art["published"],
-                        "url": f"https://bench.example/{aid}",
-                        "title": art["title"],
-                        "text": art["text"],
-                    },
-                    ensure_ascii=False,
-                ).encode("utf-8")
             else:
-                data = art["text"].encode("utf-8")
-            if jf is not None:
-                jf.write(data.replace(b"\n", b" ") + b"\n")
+                data = _article_bytes(article, article_id, fmt)
+            if jsonl_file is not None:
+                jsonl_file.write(data.replace(b"\n", b" ") + b"\n")
             else:
                 folder = out / f"{i // 1000:05d}"
                 folder.mkdir(exist_ok=True)
                 (folder / f"{i:07d}.txt").write_bytes(data)
             counts["articles"] += 1
             counts["bytes"] += len(data)
-    finally:
-        if jf is not None:
-            jf.close()
     return counts

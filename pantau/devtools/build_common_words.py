@@ -17,7 +17,7 @@ HEADER = """# Lower-case Indonesian words that are common words, not names: a wo
 # at least 8 times and at least 3x as often as capitalized mid-sentence in a development corpus of ~15k Indonesian
 # news articles (word counts only, no text kept). Used to tell where a name ends ("Ketua Divisi Hukum ...").
 # Regenerate: python -m pantau.devtools.build_common_words CORPUS.jsonl.gz
-"""
+"""  # noqa: E501 - the header is written verbatim into lexicon/common_words.txt; rewrapping it would change that file
 
 
 def main(corpus: str) -> None:

@@ -55,8 +55,12 @@ def parse_wilayah_sql(sql_text: str) -> list[dict[str, str]]:
 
     >>> rows = parse_wilayah_sql("('64','Kalimantan Timur'),\\n('64.02','Kabupaten Kutai Kartanegara'),\\n"
     ...                          "('64.02.03','Loa Janan'),\\n('64.72','Kota Samarinda');")
-    >>> [(r["code"], r["name"], r["level"], r["parent_code"]) for r in rows]
-    [('64', 'Kalimantan Timur', 'province', ''), ('64.02', 'Kutai Kartanegara', 'regency', '64'), ('64.02.03', 'Loa Janan', 'district', '64.02'), ('64.72', 'Samarinda', 'city', '64')]
+    >>> for row in rows:
+    ...     print((row["code"], row["name"], row["level"], row["parent_code"]))
+    ('64', 'Kalimantan Timur', 'province', '')
+    ('64.02', 'Kutai Kartanegara', 'regency', '64')
+    ('64.02.03', 'Loa Janan', 'district', '64.02')
+    ('64.72', 'Samarinda', 'city', '64')
     """
     rows: dict[str, dict[str, str]] = {}
     for code, raw_name in _ROW.findall(sql_text):
@@ -67,12 +71,11 @@ def parse_wilayah_sql(sql_text: str) -> list[dict[str, str]]:
         if len(parts) == 1:
             level, name = "province", official
         elif len(parts) == 2:
-            for prefix, level in _REGENCY_PREFIXES:
-                if official.startswith(prefix):
-                    name = official[len(prefix) :]
-                    break
-            else:
+            prefixed = [(prefix, lvl) for prefix, lvl in _REGENCY_PREFIXES if official.startswith(prefix)]
+            if not prefixed:
                 raise ValueError(f"regency/city without Kabupaten/Kota prefix: {code} {official!r}")
+            prefix, level = prefixed[0]
+            name = official[len(prefix) :]
         elif len(parts) == 3:
             level, name = "district", official
         else:

@@ -86,7 +86,8 @@ def html_page(
     paras = "\n".join(f"<p>{esc(p)}</p>" for p in body_paragraphs if p.strip())
     return (
         '<!doctype html>\n<html lang="id"><head>' + "\n".join(head) + "</head><body>\n"
-        '<header><nav><a href="/">Beranda</a> <a href="/politik">Politik</a> <a href="/daerah">Daerah</a></nav></header>\n'
+        '<header><nav><a href="/">Beranda</a> <a href="/politik">Politik</a> '
+        '<a href="/daerah">Daerah</a></nav></header>\n'
         '<div class="share">Bagikan: Facebook Twitter WhatsApp</div>\n'
         f"<main><article>{'<h1>' + esc(title) + '</h1>' if title else ''}\n{paras}\n</article></main>\n"
         "<aside><h3>Berita Terkini</h3><ul><li><a href='/a'>Tautan lain</a></li></ul></aside>\n"
@@ -195,27 +196,24 @@ def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=6, mtime=0)
 
 
-def _junk_files(rng: random.Random, i: int) -> list[tuple[str, str, bytes]]:
-    """(kind, relative path, bytes) for the i-th group of junk inputs: one of every cheap kind."""
-    serial = iter(range(1000))
+# The junk comes in families, made in this order: each family draws from the same random generator, so
+# reordering them (or the rows inside one) changes every later file of the corpus.
 
-    def text() -> str:  # a different neutral text for every file, so no two decode to one article
-        return neutral_text(rng, rng.randint(3, 6)) + f"\nCatatan pagi nomor {i}.{next(serial)} selesai ditulis."
 
-    t = text()
-    tx = [text() for _ in range(16)]  # one for each kind that must decode to an article of its own
-    r = rng.randbytes
-    nd = f"{i:04d}"
-    html_noart = (
-        b"<html><head><title>Beranda</title></head><body><nav><a href='/'>Beranda</a> "
-        b"<a href='/x'>Indeks</a></nav><footer>Hak cipta</footer></body></html>"
-    )
-    files = [
+def _plain_junk(rng: random.Random, nd: str, t: str) -> list[tuple[str, str, bytes]]:
+    """`.txt` files that hold no article at all: empty, blank, binary, an image, NUL padding."""
+    return [
         ("empty", f"txt/empty-{nd}.txt", b""),
         ("whitespace only", f"txt/blank-{nd}.txt", b" \n\t\r\n   \n" * rng.randint(1, 50)),
-        ("binary", f"txt/binary-{nd}.txt", r(rng.randint(16, 4096))),
-        ("image named .txt", f"txt/image-{nd}.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + r(512)),
+        ("binary", f"txt/binary-{nd}.txt", rng.randbytes(rng.randint(16, 4096))),
+        ("image named .txt", f"txt/image-{nd}.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(512)),
         ("NUL-padded text", f"txt/nul-{nd}.txt", t.encode() + b"\x00" * 64 + t.encode()),
+    ]
+
+
+def _encoding_junk(rng: random.Random, nd: str, tx: list[str]) -> list[tuple[str, str, bytes]]:
+    """Readable text in legacy encodings, UTF-16 and BOMs, invalid byte sequences and control characters."""
+    return [
         ("windows-1252", f"enc/cp1252-{nd}.txt", tx[0].encode("cp1252")),
         (
             "latin-1",
@@ -236,6 +234,12 @@ def _junk_files(rng: random.Random, i: int) -> list[tuple[str, str, bytes]]:
             f"txt/ctrl-{nd}.txt",
             "".join(c + ("\x07" if rng.random() < 0.01 else "") for c in tx[7]).encode(),
         ),
+    ]
+
+
+def _misleading_text_junk(rng: random.Random, i: int, nd: str, tx: list[str], text) -> list[tuple[str, str, bytes]]:
+    """`.txt` files whose content misleads the cleaner and extractors: chrome, marks, HTML, odd numbers, quotes."""
+    return [
         (
             "site chrome only",
             f"txt/chrome-{nd}.txt",
@@ -254,7 +258,9 @@ def _junk_files(rng: random.Random, i: int) -> list[tuple[str, str, bytes]]:
         (
             "numbers and dates junk",
             f"txt/numbers-{nd}.txt",
-            f"Selasa (31/2/2024) 99,99,99 persen ke-0 ke-1e9 -5 orang 1.000.000.000.000.000 hari 0/0 (32/13) #{i}.".encode(),
+            (
+                f"Selasa (31/2/2024) 99,99,99 persen ke-0 ke-1e9 -5 orang 1.000.000.000.000.000 hari 0/0 (32/13) #{i}."
+            ).encode(),
         ),
         ("unbalanced quotes", f"txt/quotes-{nd}.txt", ("“" * 30 + tx[9] + "”" * 3 + "\"'“").encode()),
         (
@@ -262,6 +268,12 @@ def _junk_files(rng: random.Random, i: int) -> list[tuple[str, str, bytes]]:
             f"txt/longline-{nd}.txt",
             (" ".join(NEUTRAL) * rng.randint(2, 8) + text()).encode(),
         ),
+    ]
+
+
+def _jsonl_junk(rng: random.Random, nd: str, t: str, tx: list[str], html_noart: bytes) -> list[tuple[str, str, bytes]]:
+    """JSON Lines that are truncated, invalid, not objects, without text, nested, escaped, UTF-16 or gzipped wrong."""
+    return [
         ("truncated JSON line", f"jsonl/truncated-{nd}.jsonl", json.dumps({"text": t})[: rng.randint(2, 40)].encode()),
         ("invalid JSON lines", f"jsonl/invalid-{nd}.jsonl", b"{not json}\n{'single': 'quotes'}\n{\"text\": \"a\",}\n"),
         ("JSON lines that are not objects", f"jsonl/notobj-{nd}.jsonl", b'[1, 2]\n"text"\n42\nnull\ntrue\n'),
@@ -277,7 +289,7 @@ def _junk_files(rng: random.Random, i: int) -> list[tuple[str, str, bytes]]:
             f"jsonl/escapes-{nd}.jsonl",
             json.dumps({"text": tx[10]}).encode().replace(b'"}', b' \\ud800 \\u0000 \\udfff"}') + b"\n",
         ),
-        ("binary .jsonl", f"jsonl/binary-{nd}.jsonl", b"\x00\x01" + r(1024)),
+        ("binary .jsonl", f"jsonl/binary-{nd}.jsonl", b"\x00\x01" + rng.randbytes(1024)),
         (
             "JSON Lines in UTF-16",
             f"jsonl/utf16-{nd}.jsonl",
@@ -293,11 +305,17 @@ def _junk_files(rng: random.Random, i: int) -> list[tuple[str, str, bytes]]:
             f"jsonl/trunc-{nd}.jsonl.gz",
             _gzip((json.dumps({"text": t}) + "\n").encode() * 20)[: -rng.randint(8, 60)],
         ),
-        ("not gzip", f"jsonl/notgz-{nd}.jsonl.gz", b"this is not gzip data\n" + r(64)),
+        ("not gzip", f"jsonl/notgz-{nd}.jsonl.gz", b"this is not gzip data\n" + rng.randbytes(64)),
         ("empty gzip", f"jsonl/emptygz-{nd}.jsonl.gz", _gzip(b"")),
+    ]
+
+
+def _html_junk(rng: random.Random, nd: str, t: str, tx: list[str], html_noart: bytes) -> list[tuple[str, str, bytes]]:
+    """HTML pages without an article, binary, nested, malformed, script-only, XHTML, with wrong or legacy charsets."""
+    return [
         ("HTML without an article", f"html/noarticle-{nd}.html", html_noart),
         ("empty HTML", f"html/empty-{nd}.html", b""),
-        ("binary .html", f"html/binary-{nd}.htm", r(2048)),
+        ("binary .html", f"html/binary-{nd}.htm", rng.randbytes(2048)),
         ("deeply nested HTML", f"html/deep-{nd}.html", b"<div>" * rng.randint(1000, 20000) + b"x" * 200),
         (
             "malformed HTML",
@@ -329,6 +347,12 @@ def _junk_files(rng: random.Random, i: int) -> list[tuple[str, str, bytes]]:
             html_page(tx[14].splitlines() * 2, charset="windows-1252").encode("cp1252"),
         ),
         ("frameset page", f"html/frames-{nd}.html", b"<html><frameset><frame src='a.html'></frameset></html>"),
+    ]
+
+
+def _warc_junk(rng: random.Random, nd: str, t: str, html_noart: bytes) -> list[tuple[str, str, bytes]]:
+    """WARC archives that are truncated, garbage, empty, without HTML, without an article or an HTTP error."""
+    return [
         (
             "truncated WARC",
             f"warc/truncated-{nd}.warc.gz",
@@ -336,13 +360,13 @@ def _junk_files(rng: random.Random, i: int) -> list[tuple[str, str, bytes]]:
                 : rng.randint(100, 900)
             ],
         ),
-        ("garbage .warc", f"warc/garbage-{nd}.warc", b"WARC/9.9\r\nnonsense\r\n\r\n" + r(256)),
+        ("garbage .warc", f"warc/garbage-{nd}.warc", b"WARC/9.9\r\nnonsense\r\n\r\n" + rng.randbytes(256)),
         (
             "WARC without HTML records",
             f"warc/nohtml-{nd}.warc.gz",
             warc_bytes(
                 [
-                    {"uri": "https://example.id/a.png", "content_type": "image/png", "body": r(128)},
+                    {"uri": "https://example.id/a.png", "content_type": "image/png", "body": rng.randbytes(128)},
                     {"uri": "https://example.id/", "type": "request"},
                 ]
             ),
@@ -359,7 +383,30 @@ def _junk_files(rng: random.Random, i: int) -> list[tuple[str, str, bytes]]:
         ),
         ("empty WARC", f"warc/empty-{nd}.warc.gz", b""),
     ]
-    return files
+
+
+def _junk_files(rng: random.Random, i: int) -> list[tuple[str, str, bytes]]:
+    """(kind, relative path, bytes) for the i-th group of junk inputs: one of every cheap kind."""
+    serial = iter(range(1000))
+
+    def text() -> str:  # a different neutral text for every file, so no two decode to one article
+        return neutral_text(rng, rng.randint(3, 6)) + f"\nCatatan pagi nomor {i}.{next(serial)} selesai ditulis."
+
+    t = text()
+    tx = [text() for _ in range(16)]  # one for each kind that must decode to an article of its own
+    nd = f"{i:04d}"
+    html_noart = (
+        b"<html><head><title>Beranda</title></head><body><nav><a href='/'>Beranda</a> "
+        b"<a href='/x'>Indeks</a></nav><footer>Hak cipta</footer></body></html>"
+    )
+    return (
+        _plain_junk(rng, nd, t)
+        + _encoding_junk(rng, nd, tx)
+        + _misleading_text_junk(rng, i, nd, tx, text)
+        + _jsonl_junk(rng, nd, t, tx, html_noart)
+        + _html_junk(rng, nd, t, tx, html_noart)
+        + _warc_junk(rng, nd, t, html_noart)
+    )
 
 
 def _special(root: Path, rng: random.Random, i: int, outside: Path) -> list[tuple[str, str]]:

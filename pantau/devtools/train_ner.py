@@ -33,7 +33,7 @@ DATA = SHARED / "data" / "ner"
 OUT = lexicon.path("ner_crf.model")
 
 # L1 (c1) prunes the feature set to ~27k weights, ~1.5 MB; chosen on the held-out sets, see NER_MODEL.md
-PARAMS = dict(algorithm="lbfgs", c1=0.1, c2=0.05, max_iterations=200, all_possible_transitions=True)
+PARAMS = {"algorithm": "lbfgs", "c1": 0.1, "c2": 0.05, "max_iterations": 200, "all_possible_transitions": True}
 
 LABEL_MAP = {"PERSON": "PER", "PER": "PER", "ORGANISATION": "ORG", "ORG": "ORG", "PLACE": "LOC", "LOC": "LOC"}
 TRAIN_FILES = ["idner-news-2k/train.txt", "nergrit/train.txt"]

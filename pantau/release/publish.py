@@ -85,17 +85,18 @@ def read_tables(db: Path, *, bodies: bool = True) -> dict[str, pl.DataFrame]:
 
     con = duckdb.connect(str(db), read_only=True)
     try:
-        out = {}
-        for t in schemas.all_tables():
-            cols = [n for n in t.column_names() if bodies or (t.name, n) != ("articles", "body")]
-            select = ", ".join(f'"{c}"' for c in cols)
-            order = ", ".join(f'"{c}"' for c in t.sort_key)
+        tables = {}
+        for entry in schemas.all_tables():
+            columns = [col for col in entry.column_names() if bodies or (entry.name, col) != ("articles", "body")]
+            select = ", ".join(f'"{col}"' for col in columns)
+            order = ", ".join(f'"{col}"' for col in entry.sort_key)
             try:
-                df = con.sql(f'SELECT {select} FROM "{t.name}" ORDER BY {order}').pl()
+                df = con.sql(f'SELECT {select} FROM "{entry.name}" ORDER BY {order}').pl()
             except duckdb.Error as e:
-                raise PublishError(f"warehouse {db} has no usable table {t.name}: {str(e).splitlines()[0]}") from e
-            out[t.name] = df
-        return out
+                first_line = str(e).splitlines()[0]
+                raise PublishError(f"warehouse {db} has no usable table {entry.name}: {first_line}") from e
+            tables[entry.name] = df
+        return tables
     finally:
         con.close()
 
@@ -109,10 +110,12 @@ def inputs_sha256(tables: dict[str, pl.DataFrame]) -> str:
     """
     import polars as pl
 
-    lines = [f"{p}\t{a}" for p, a in tables["articles"].select("source_path", "article_id").iter_rows()]
-    q = tables["quarantine"]
-    if q.height:
-        lines += [f"quarantined\t{s}" for s in q.filter(pl.col("table") == "articles")["source"].to_list()]
+    articles = tables["articles"].select("source_path", "article_id").iter_rows()
+    lines = [f"{source_path}\t{article_id}" for source_path, article_id in articles]
+    quarantine = tables["quarantine"]
+    if quarantine.height:
+        rejected_inputs = quarantine.filter(pl.col("table") == "articles")["source"].to_list()
+        lines += [f"quarantined\t{source}" for source in rejected_inputs]
     return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
 
 
@@ -120,11 +123,11 @@ def content_sha256(tables: dict[str, pl.DataFrame]) -> str:
     """Hash of the published rows themselves (independent of version and Parquet encoding)."""
     import schemas
 
-    h = hashlib.sha256()
-    for t in schemas.table_names():
-        h.update(f"\0{t}\0".encode())
-        h.update(tables[t].write_ndjson().encode())
-    return h.hexdigest()
+    digest = hashlib.sha256()
+    for table in schemas.table_names():
+        digest.update(f"\0{table}\0".encode())
+        digest.update(tables[table].write_ndjson().encode())
+    return digest.hexdigest()
 
 
 def created_timestamp(tables: dict[str, pl.DataFrame], db: Path, override: str | None = None) -> tuple[str, str]:
@@ -135,22 +138,20 @@ def created_timestamp(tables: dict[str, pl.DataFrame], db: Path, override: str |
         except ValueError as e:
             raise PublishError(f"--created {override!r} is not an ISO date or datetime") from e
         if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.timezone.utc)
-        return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "--created"
+            when = when.replace(tzinfo=dt.UTC)
+        return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "--created"
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime(
-            "%Y-%m-%dT%H:%M:%SZ"
-        ), "SOURCE_DATE_EPOCH"
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "SOURCE_DATE_EPOCH"
     dates = []
-    for t, c in (("articles", "published_date"), ("events", "start_date"), ("events", "end_date")):
-        if c in tables[t].columns:
-            m = tables[t][c].max()
-            if m is not None:
-                dates.append(m)
+    for table, column in (("articles", "published_date"), ("events", "start_date"), ("events", "end_date")):
+        if column in tables[table].columns:
+            newest = tables[table][column].max()
+            if newest is not None:
+                dates.append(newest)
     if dates:
         return f"{max(dates).isoformat()}T00:00:00Z", "newest date in the data"
-    mtime = dt.datetime.fromtimestamp(int(db.stat().st_mtime), dt.timezone.utc)
+    mtime = dt.datetime.fromtimestamp(int(db.stat().st_mtime), dt.UTC)
     return mtime.strftime("%Y-%m-%dT%H:%M:%SZ"), "warehouse build time"
 
 
@@ -180,50 +181,103 @@ def field_type(dtype) -> dict:
     return {"type": "any"}
 
 
+def _constraints(column_model, *, nullable: bool, is_primary_key: bool) -> dict:
+    """Frictionless constraints of one column: required, unique, and what its pandera checks allow."""
+    constraints: dict = {}
+    if not nullable:
+        constraints["required"] = True
+    if is_primary_key or column_model.unique:
+        constraints["unique"] = True
+    for check in column_model.checks:
+        stats = check.statistics or {}
+        if check.name == "isin":
+            constraints["enum"] = list(stats["allowed_values"])
+        elif check.name == "greater_than_or_equal_to":
+            constraints["minimum"] = stats["min_value"]
+        elif check.name == "str_length":
+            if stats.get("min_value") is not None:
+                constraints["minLength"] = stats["min_value"]
+            if stats.get("max_value") is not None:
+                constraints["maxLength"] = stats["max_value"]
+    return constraints
+
+
 def table_schema(table: str, *, bodies: bool = True) -> dict:
     """Table Schema (fields with types, descriptions, constraints; primaryKey; foreignKeys) of a table."""
     import schemas
 
     entry = schemas.table(table)
-    model_cols = entry.model.to_schema().columns
-    pk = entry.primary_key
+    column_models = entry.model.to_schema().columns
     fields = []
-    for name, dtype, nullable, desc in entry.columns():
+    for name, dtype, nullable, description in entry.columns():
         if not bodies and (table, name) == ("articles", "body"):
             continue
-        f: dict = {"name": name, **field_type(dtype), "description": desc}
-        cons: dict = {}
-        if not nullable:
-            cons["required"] = True
-        if name == pk or model_cols[name].unique:
-            cons["unique"] = True
-        for check in model_cols[name].checks:
-            stats = check.statistics or {}
-            if check.name == "isin":
-                cons["enum"] = list(stats["allowed_values"])
-            elif check.name == "greater_than_or_equal_to":
-                cons["minimum"] = stats["min_value"]
-            elif check.name == "str_length":
-                if stats.get("min_value") is not None:
-                    cons["minLength"] = stats["min_value"]
-                if stats.get("max_value") is not None:
-                    cons["maxLength"] = stats["max_value"]
-        if cons:
-            f["constraints"] = cons
-        fields.append(f)
-    out: dict = {"fields": fields, "primaryKey": [pk]}
-    fks = [{"fields": [c], "reference": {"resource": ref, "fields": [rc]}} for c, ref, rc in entry.foreign_keys]
-    if fks:
-        out["foreignKeys"] = fks
-    return out
+        field_spec: dict = {"name": name, **field_type(dtype), "description": description}
+        constraints = _constraints(column_models[name], nullable=nullable, is_primary_key=name == entry.primary_key)
+        if constraints:
+            field_spec["constraints"] = constraints
+        fields.append(field_spec)
+    schema: dict = {"fields": fields, "primaryKey": [entry.primary_key]}
+    foreign_keys = [
+        {"fields": [column], "reference": {"resource": ref_table, "fields": [ref_column]}}
+        for column, ref_table, ref_column in entry.foreign_keys
+    ]
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    return schema
 
 
-def sha256_file(p: Path) -> str:
-    h = hashlib.sha256()
-    with open(p, "rb") as f:
+def sha256_file(path: Path) -> str:
+    """sha256 of a file, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _digest_and_size(parts: list[Path]) -> tuple[str, int]:
+    """sha256 and byte size of a resource; a multipart one is hashed and sized as its parts concatenated."""
+    if len(parts) == 1:
+        return sha256_file(parts[0]), parts[0].stat().st_size
+    digest = hashlib.sha256()  # the Data Package spec reads a multipart resource as one stream
+    for part in parts:
+        digest.update(part.read_bytes())
+    return digest.hexdigest(), sum(part.stat().st_size for part in parts)
+
+
+def _resource_description(entry, *, bodies: bool) -> str:
+    """The registry's table description, plus what a reader of this release must know about that table."""
+    description = entry.description
+    if entry.name == "articles":
+        if bodies:
+            description += " " + BODY_NOTE
+        else:
+            description += (
+                " Published without `body` (--no-bodies): offsets in other tables point into the text at the "
+                "article's source."
+            )
+    if entry.name == "events":
+        description += " `organizer_actor_ids` and `article_ids` hold keys of actors and articles."
+    return description
+
+
+def _resource(entry, parts: list[Path], root: Path, *, bodies: bool) -> dict:
+    """One table's entry in `resources`: where its Parquet parts are, their hash and size, and its schema."""
+    paths = [part.relative_to(root).as_posix() for part in parts]
+    digest, size = _digest_and_size(parts)
+    return {
+        "name": entry.name,
+        "type": "table",
+        "title": entry.name.replace("_", " "),
+        "description": _resource_description(entry, bodies=bodies),
+        "path": paths[0] if len(paths) == 1 else paths,
+        "format": "parquet",
+        "mediatype": "application/vnd.apache.parquet",
+        "bytes": size,
+        "hash": f"sha256:{digest}",
+        "schema": table_schema(entry.name, bodies=bodies),
+    }
 
 
 def descriptor(
@@ -242,41 +296,8 @@ def descriptor(
     """The `datapackage.json` content (a dict, key order fixed)."""
     import schemas
 
-    outlets = sorted({o for o in tables["articles"]["outlet"].to_list() if o})
-    resources = []
-    for entry in schemas.all_tables():
-        t = entry.name
-        paths = [p.relative_to(root).as_posix() for p in files[t]]
-        if len(files[t]) == 1:
-            digest, size = sha256_file(files[t][0]), files[t][0].stat().st_size
-        else:  # a multipart resource: hash and size of the parts concatenated, as the spec reads them
-            h = hashlib.sha256()
-            for p in files[t]:
-                h.update(p.read_bytes())
-            digest, size = h.hexdigest(), sum(p.stat().st_size for p in files[t])
-        desc = entry.description
-        if t == "articles":
-            desc += (
-                (" " + BODY_NOTE)
-                if bodies
-                else " Published without `body` (--no-bodies): offsets in other tables point into the text at the article's source."
-            )
-        if t == "events":
-            desc += " `organizer_actor_ids` and `article_ids` hold keys of actors and articles."
-        resources.append(
-            {
-                "name": t,
-                "type": "table",
-                "title": t.replace("_", " "),
-                "description": desc,
-                "path": paths[0] if len(paths) == 1 else paths,
-                "format": "parquet",
-                "mediatype": "application/vnd.apache.parquet",
-                "bytes": size,
-                "hash": f"sha256:{digest}",
-                "schema": table_schema(t, bodies=bodies),
-            }
-        )
+    outlets = sorted({outlet for outlet in tables["articles"]["outlet"].to_list() if outlet})
+    resources = [_resource(entry, files[entry.name], root, bodies=bodies) for entry in schemas.all_tables()]
     return {
         "$schema": PROFILE,
         "name": name,
@@ -299,11 +320,11 @@ def descriptor(
             "information extraction",
             "Bahasa Indonesia",
         ],
-        "sources": [{"title": o} for o in outlets] or [{"title": "news articles (outlet not named)"}],
+        "sources": [{"title": outlet} for outlet in outlets] or [{"title": "news articles (outlet not named)"}],
         "contributors": [{"title": "pantau", "roles": ["creator"]}],
         "resources": resources,
         "pantau": {
-            "rows": {t: tables[t].height for t in schemas.table_names()},
+            "rows": {table: tables[table].height for table in schemas.table_names()},
             "bodies": bodies,
             "inputs_sha256": inputs_hash,
             "content_sha256": content_hash,
@@ -364,12 +385,11 @@ def _yaml_str(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
 
-def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, created_from: str) -> str:
+def _card_front_matter(desc: dict, tables: dict[str, pl.DataFrame]) -> list[str]:
+    """Hugging Face front matter: licence, language, tags, size category and one config per table."""
     import schemas
 
-    names = schemas.table_names()
-    version, created = desc["version"], desc["created"]
-    total = sum(tables[t].height for t in names)
+    total = sum(tables[table].height for table in schemas.table_names())
     front = [
         "---",
         "license: cc-by-4.0",
@@ -391,12 +411,18 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         if i == 0:
             front += ["  default: true"]
         front += ["  data_files:", "  - split: train", f"    path: data/{entry.folder}/*.parquet"]
-    front += ["---", ""]
+    return front + ["---", ""]
+
+
+def _card_tables(desc: dict) -> list[str]:
+    """Title, the table overview, and each table's columns as the descriptor describes them."""
+    import schemas
+
     rows = desc["pantau"]["rows"]
     body = [
         f"# {desc['title']}",
         "",
-        f"Version **{version}**, as of {created[:10]}. {desc['description']}",
+        f"Version **{desc['version']}**, as of {desc['created'][:10]}. {desc['description']}",
         "",
         "## What the tables hold",
         "",
@@ -412,14 +438,20 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         "`body[char_start:char_end] == text`.",
         "",
     ]
-    for r in desc["resources"]:
-        body += [f"### `{r['name']}`", "", r["description"], "", "| column | type | meaning |", "|---|---|---|"]
-        for f in r["schema"]["fields"]:
-            typ = f["type"] + (f"<{f['itemType']}>" if f["type"] == "list" else "")
-            req = "" if f.get("constraints", {}).get("required") else ", may be null"
-            body.append(f"| `{f['name']}` | {typ}{req} | {_md_cell(f['description'])} |")
+    for resource in desc["resources"]:
+        body += [f"### `{resource['name']}`", "", resource["description"], "", "| column | type | meaning |"]
+        body += ["|---|---|---|"]
+        for column in resource["schema"]["fields"]:
+            typ = column["type"] + (f"<{column['itemType']}>" if column["type"] == "list" else "")
+            nullable = "" if column.get("constraints", {}).get("required") else ", may be null"
+            body.append(f"| `{column['name']}` | {typ}{nullable} | {_md_cell(column['description'])} |")
         body.append("")
-    body += [
+    return body
+
+
+def _card_provenance(desc: dict, created_from: str) -> list[str]:
+    """How the data was made, the build inputs' hash, and where `created` comes from."""
+    return [
         "## How it was made",
         "",
         "pantau reads each article (plain text or JSON Lines), removes site chrome, "
@@ -432,21 +464,31 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         "input gives the same ids. Each table is validated against its pandera model; rows that fail are set aside in "
         "`quarantine` with the check and the reason.",
         "",
-        f"Build inputs' hash (sha256 over the articles' source paths and content ids): `{desc['pantau']['inputs_sha256']}`; "
-        "it is also in every Parquet file's key-value metadata (`pantau.inputs_sha256`, with `pantau.dataset_version`).",
+        "Build inputs' hash (sha256 over the articles' source paths and content ids): "
+        f"`{desc['pantau']['inputs_sha256']}`; it is also in every Parquet file's key-value metadata "
+        "(`pantau.inputs_sha256`, with `pantau.dataset_version`).",
         "",
-        f"`created` ({created}) comes from the {created_from}; publishing the same warehouse again gives a "
+        f"`created` ({desc['created']}) comes from the {created_from}; publishing the same warehouse again gives a "
         "byte-identical release.",
         "",
-        "## Counts",
-        "",
-        "| table | rows |",
-        "|---|---:|",
     ]
-    body += [f"| {t} | {rows[t]} |" for t in names]
+
+
+def _card_counts_and_limitations(desc: dict, tables: dict[str, pl.DataFrame]) -> list[str]:
+    """Row counts per table and the known limitations with this release's numbers."""
+    import schemas
+
+    rows = desc["pantau"]["rows"]
+    body = ["## Counts", "", "| table | rows |", "|---|---:|"]
+    body += [f"| {table} | {rows[table]} |" for table in schemas.table_names()]
     body += ["", "## Known limitations", ""]
-    body += [f"- {x}" for x in limitations(tables)]
-    body += [
+    body += [f"- {limitation}" for limitation in limitations(tables)]
+    return body
+
+
+def _card_licence_and_use(*, bodies: bool) -> list[str]:
+    """The licence (and the outlets' copyright on their text), how to read the files, how to check them."""
+    return [
         "",
         "## Licence",
         "",
@@ -472,22 +514,39 @@ def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, c
         "Check the files: `sha256sum -c SHA256SUMS`. Validate the descriptor: "
         "`frictionless validate --type package datapackage.json` (reading the Parquet data needs pandas).",
         "",
+    ]
+
+
+def _card_citation(desc: dict) -> list[str]:
+    """A one-line citation and its BibTeX entry."""
+    version, year = desc["version"], desc["created"][:4]
+    return [
         "## How to cite",
         "",
-        f"pantau contributors ({created[:4]}). *{desc['title']}* (version {version}) [Data set]. Licensed CC-BY-4.0.",
+        f"pantau contributors ({year}). *{desc['title']}* (version {version}) [Data set]. Licensed CC-BY-4.0.",
         "",
         "```bibtex",
         f"@misc{{pantau_{version.replace('.', '_')},",
         "  author = {{pantau contributors}},",
         f"  title = {{{desc['title']}}},",
-        f"  year = {{{created[:4]}}},",
+        f"  year = {{{year}}},",
         f"  version = {{{version}}},",
         "  note = {Data set, CC-BY-4.0}",
         "}",
         "```",
         "",
     ]
-    return "\n".join(front + body)
+
+
+def dataset_card(desc: dict, tables: dict[str, pl.DataFrame], *, bodies: bool, created_from: str) -> str:
+    """The release's README.md: front matter, then the tables, provenance, limitations, licence and citation."""
+    lines = _card_front_matter(desc, tables)
+    lines += _card_tables(desc)
+    lines += _card_provenance(desc, created_from)
+    lines += _card_counts_and_limitations(desc, tables)
+    lines += _card_licence_and_use(bodies=bodies)
+    lines += _card_citation(desc)
+    return "\n".join(lines)
 
 
 CHANGELOG_HEAD = (
@@ -505,19 +564,20 @@ def changelog_entry(
     content_hash: str = "",
     bodies: bool = True,
 ) -> str:
+    """This version's CHANGELOG.md entry: its row counts, and what changed since `previous` when there is one."""
     import schemas
 
     names = schemas.table_names()
     lines = [f"## {version} — {created[:10]}", ""]
     if not previous:
         lines += ["First release.", "", "| table | rows |", "|---|---:|"]
-        lines += [f"| {t} | {rows.get(t, 0)} |" for t in names]
+        lines += [f"| {table} | {rows.get(table, 0)} |" for table in names]
     else:
-        pv, prow = previous["version"], previous["rows"]
-        diffs = {t: rows.get(t, 0) - prow.get(t, 0) for t in names}
-        changed = [t for t in names if diffs[t]]
+        previous_version, previous_rows = previous["version"], previous["rows"]
+        diffs = {table: rows.get(table, 0) - previous_rows.get(table, 0) for table in names}
+        changed = [table for table in names if diffs[table]]
         if changed:
-            what = ", ".join(f"{t} {diffs[t]:+d}" for t in changed) + " rows"
+            what = ", ".join(f"{table} {diffs[table]:+d}" for table in changed) + " rows"
         elif previous.get("content_sha256") == content_hash:
             what = "the same rows"
         else:
@@ -526,12 +586,14 @@ def changelog_entry(
         if "bodies" in previous and previous["bodies"] != bodies:
             notes.append("article bodies are " + ("included again" if bodies else "left out (`--no-bodies`)"))
         lines += [
-            f"Compared with {pv}: {what}" + "".join(f"; {n}" for n in notes) + ".",
+            f"Compared with {previous_version}: {what}" + "".join(f"; {note}" for note in notes) + ".",
             "",
-            f"| table | {pv} | {version} | change |",
+            f"| table | {previous_version} | {version} | change |",
             "|---|---:|---:|---:|",
         ]
-        lines += [f"| {t} | {prow.get(t, 0)} | {rows.get(t, 0)} | {diffs[t]:+d} |" for t in names]
+        lines += [
+            f"| {table} | {previous_rows.get(table, 0)} | {rows.get(table, 0)} | {diffs[table]:+d} |" for table in names
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -549,23 +611,125 @@ def merge_changelog(old: str | None, entry: str, version: str) -> str:
 # the release
 
 
-def _bump_minor(v: str) -> str:
-    m = SEMVER.match(v)
-    if not m:
+def _bump_minor(version: str) -> str:
+    """The next minor version (1.2.3 -> 1.3.0); 0.1.0 when `version` is not semantic."""
+    match = SEMVER.match(version)
+    if not match:
         return "0.1.0"
-    return f"{m.group(1)}.{int(m.group(2)) + 1}.0"
+    return f"{match.group(1)}.{int(match.group(2)) + 1}.0"
 
 
 def _previous(dest: Path) -> tuple[dict | None, str | None]:
-    p = dest / "datapackage.json"
-    if not p.exists():
+    """The descriptor and changelog of the release already in DEST, (None, None) when there is none."""
+    descriptor_path = dest / "datapackage.json"
+    if not descriptor_path.exists():
         return None, None
     try:
-        d = json.loads(p.read_text(encoding="utf-8"))
+        previous = json.loads(descriptor_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        raise PublishError(f"{p} exists but cannot be read: {e}") from e
-    cl = dest / "CHANGELOG.md"
-    return d, (cl.read_text(encoding="utf-8") if cl.exists() else None)
+        raise PublishError(f"{descriptor_path} exists but cannot be read: {e}") from e
+    changelog = dest / "CHANGELOG.md"
+    return previous, (changelog.read_text(encoding="utf-8") if changelog.exists() else None)
+
+
+def _check_request(db: Path, dest: Path, *, version: str | None, name: str, force: bool) -> None:
+    """Refuse, before reading anything, a warehouse that is missing, a bad version or name, or a DEST in use."""
+    if not db.exists():
+        raise PublishError(f"no warehouse at {db} (build one with `pantau build --input DIR --out OUT`)")
+    if version and not SEMVER.match(version):
+        raise PublishError(f"--version {version!r} is not a semantic version X.Y.Z")
+    if not name or not re.fullmatch(r"[a-z0-9._-]+", name):
+        raise PublishError(f"--name {name!r}: use lower-case letters, digits, '.', '-' or '_'")
+    if dest.exists() and not dest.is_dir():
+        raise PublishError(f"{dest} exists and is not a folder")
+    if dest.exists() and any(dest.iterdir()) and not (dest / "datapackage.json").exists() and not force:
+        raise PublishError(
+            f"{dest} is not empty and holds no release (datapackage.json); "
+            "choose an empty folder or pass --force to replace it"
+        )
+
+
+def _version_and_base(
+    previous: dict | None, dest: Path, *, version: str | None, content_hash: str, bodies: bool, force: bool
+) -> tuple[str, dict | None]:
+    """The version to publish, and the release the changelog compares it with (None for a first release).
+
+    Without --version: 0.1.0 first, the previous version again for the same data, else the next minor one.
+    Republishing a version compares with the release before it; a version with different data needs --force.
+    """
+    previous_info = previous.get("pantau", {}) if previous else {}
+    previous_version = previous.get("version") if previous else None
+    same_data = previous_info.get("content_sha256") == content_hash and previous_info.get("bodies") == bodies
+    if version is None:
+        if previous is None:
+            version = "0.1.0"
+        elif same_data:
+            version = previous_version
+        else:
+            version = _bump_minor(previous_version or "0.0.0")
+    if previous is None:
+        return version, None
+    if version == previous_version:
+        if not same_data and not force:
+            raise PublishError(
+                f"{dest} already holds version {version} with different data; "
+                "pass a new --version (or --force to overwrite it)"
+            )
+        return version, previous_info.get("previous")
+    return version, {
+        "version": previous_version,
+        "rows": previous_info.get("rows", {}),
+        "content_sha256": previous_info.get("content_sha256"),
+        "bodies": previous_info.get("bodies", True),
+    }
+
+
+def _write_data(
+    staging: Path, tables: dict[str, pl.DataFrame], *, version: str, inputs_hash: str, created: str
+) -> dict[str, list[Path]]:
+    """Each table's Parquet parts under `data/`, with the release's key-value metadata; the files per table."""
+    import schemas
+    from pantau.pipeline.store import write_table
+
+    files: dict[str, list[Path]] = {}
+    for entry in schemas.all_tables():
+        metadata = {
+            "pantau.dataset_version": version,
+            "pantau.inputs_sha256": inputs_hash,
+            "pantau.table": entry.name,
+            "pantau.license": LICENSE["name"],
+            "pantau.created": created,
+        }
+        files[entry.name] = write_table(tables[entry.name], staging / "data" / entry.folder, ROWS_PER_PART, metadata)
+        log.info("wrote %s: %d rows", entry.name, tables[entry.name].height)
+    return files
+
+
+def _write_descriptor(staging: Path, desc: dict) -> None:
+    """Write `datapackage.json`, and refuse a descriptor that does not validate: it is never released."""
+    (staging / "datapackage.json").write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    errors = validate_descriptor(staging / "datapackage.json")
+    if errors:
+        raise PublishError(f"datapackage.json does not validate: {errors[0]}")
+
+
+def _write_checksums(staging: Path) -> tuple[list[str], int]:
+    """Write SHA256SUMS over every other file; return all files (relative, sorted) and their total size."""
+    release_files = sorted(path for path in staging.rglob("*") if path.is_file())
+    sums = "".join(f"{sha256_file(path)}  {path.relative_to(staging).as_posix()}\n" for path in release_files)
+    (staging / "SHA256SUMS").write_text(sums, encoding="utf-8")
+    release_files = sorted(path for path in staging.rglob("*") if path.is_file())
+    names = sorted(path.relative_to(staging).as_posix() for path in release_files)
+    return names, sum(path.stat().st_size for path in release_files)
+
+
+def _swap_into_place(staging: Path, dest: Path) -> None:
+    """Replace DEST by the finished folder: readers see the old release or the new one, never half of one."""
+    old = dest.parent / f".{dest.name}.old-{os.getpid()}"
+    if dest.exists():
+        os.replace(dest, old)
+    os.replace(staging, dest)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def publish(
@@ -584,73 +748,26 @@ def publish(
     Release(dest='release', version='0.1.0', created='2024-11-09T00:00:00Z', ...)
     """
     import schemas
-    from pantau.pipeline.store import write_table
 
     warehouse, dest = Path(warehouse), Path(dest)
     db = warehouse if warehouse.suffix == ".duckdb" else warehouse / "pantau.duckdb"
-    if not db.exists():
-        raise PublishError(f"no warehouse at {db} (build one with `pantau build --input DIR --out OUT`)")
-    if version and not SEMVER.match(version):
-        raise PublishError(f"--version {version!r} is not a semantic version X.Y.Z")
-    if not name or not re.fullmatch(r"[a-z0-9._-]+", name):
-        raise PublishError(f"--name {name!r}: use lower-case letters, digits, '.', '-' or '_'")
-    if dest.exists() and not dest.is_dir():
-        raise PublishError(f"{dest} exists and is not a folder")
-    if dest.exists() and any(dest.iterdir()) and not (dest / "datapackage.json").exists() and not force:
-        raise PublishError(
-            f"{dest} is not empty and holds no release (datapackage.json); "
-            "choose an empty folder or pass --force to replace it"
-        )
+    _check_request(db, dest, version=version, name=name, force=force)
 
     log.info("reading %s", db)
     tables = read_tables(db, bodies=bodies)
-    ihash, chash = inputs_sha256(tables), content_sha256(tables)
+    inputs_hash, content_hash = inputs_sha256(tables), content_sha256(tables)
     created_at, created_from = created_timestamp(tables, db, created)
-    rows = {t: tables[t].height for t in schemas.table_names()}
-
-    prev, prev_changelog = _previous(dest)
-    prev_info = prev.get("pantau", {}) if prev else {}
-    prev_version = prev.get("version") if prev else None
-    if version is None:
-        if prev is None:
-            version = "0.1.0"
-        elif prev_info.get("content_sha256") == chash and prev_info.get("bodies") == bodies:
-            version = prev_version
-        else:
-            version = _bump_minor(prev_version or "0.0.0")
-    if prev is not None and version == prev_version:
-        if (prev_info.get("content_sha256") != chash or prev_info.get("bodies") != bodies) and not force:
-            raise PublishError(
-                f"{dest} already holds version {version} with different data; "
-                "pass a new --version (or --force to overwrite it)"
-            )
-        base = prev_info.get("previous")  # republishing: compare with the release before that one
-    elif prev is not None:
-        base = {
-            "version": prev_version,
-            "rows": prev_info.get("rows", {}),
-            "content_sha256": prev_info.get("content_sha256"),
-            "bodies": prev_info.get("bodies", True),
-        }
-    else:
-        base = None
+    rows = {table: tables[table].height for table in schemas.table_names()}
+    previous, previous_changelog = _previous(dest)
+    version, base = _version_and_base(
+        previous, dest, version=version, content_hash=content_hash, bodies=bodies, force=force
+    )
 
     staging = dest.parent / f".{dest.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        files: dict[str, list[Path]] = {}
-        for entry in schemas.all_tables():
-            t = entry.name
-            meta = {
-                "pantau.dataset_version": version,
-                "pantau.inputs_sha256": ihash,
-                "pantau.table": t,
-                "pantau.license": LICENSE["name"],
-                "pantau.created": created_at,
-            }
-            files[t] = write_table(tables[t], staging / "data" / entry.folder, ROWS_PER_PART, meta)
-            log.info("wrote %s: %d rows", t, tables[t].height)
+        files = _write_data(staging, tables, version=version, inputs_hash=inputs_hash, created=created_at)
         desc = descriptor(
             name=name,
             version=version,
@@ -659,54 +776,32 @@ def publish(
             files=files,
             root=staging,
             bodies=bodies,
-            inputs_hash=ihash,
-            content_hash=chash,
+            inputs_hash=inputs_hash,
+            content_hash=content_hash,
             previous=base,
         )
-        (staging / "datapackage.json").write_text(
-            json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        errors = validate_descriptor(staging / "datapackage.json")
-        if errors:  # never release a descriptor that does not validate
-            raise PublishError(f"datapackage.json does not validate: {errors[0]}")
-        (staging / "README.md").write_text(
-            dataset_card(desc, tables, bodies=bodies, created_from=created_from), encoding="utf-8"
-        )
-        (staging / "CHANGELOG.md").write_text(
-            merge_changelog(
-                prev_changelog,
-                changelog_entry(version, created_at, rows, base, content_hash=chash, bodies=bodies),
-                version,
-            ),
-            encoding="utf-8",
-        )
-        all_files = sorted(p for p in staging.rglob("*") if p.is_file())
-        sums = "".join(f"{sha256_file(p)}  {p.relative_to(staging).as_posix()}\n" for p in all_files)
-        (staging / "SHA256SUMS").write_text(sums, encoding="utf-8")
-        rel_files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
-        total_bytes = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
-        # swap the finished folder into place: readers see the old release or the new one, never half
-        old = dest.parent / f".{dest.name}.old-{os.getpid()}"
-        if dest.exists():
-            os.replace(dest, old)
-        os.replace(staging, dest)
-        shutil.rmtree(old, ignore_errors=True)
+        _write_descriptor(staging, desc)
+        card = dataset_card(desc, tables, bodies=bodies, created_from=created_from)
+        (staging / "README.md").write_text(card, encoding="utf-8")
+        entry = changelog_entry(version, created_at, rows, base, content_hash=content_hash, bodies=bodies)
+        (staging / "CHANGELOG.md").write_text(merge_changelog(previous_changelog, entry, version), encoding="utf-8")
+        release_files, total_bytes = _write_checksums(staging)
+        _swap_into_place(staging, dest)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    changes = {t: rows[t] - base["rows"].get(t, 0) for t in rows} if base else {}
     return Release(
         dest=str(dest),
         version=version,
         created=created_at,
         created_from=created_from,
         rows=rows,
-        files=rel_files,
+        files=release_files,
         bytes=total_bytes,
-        inputs_sha256=ihash,
-        content_sha256=chash,
+        inputs_sha256=inputs_hash,
+        content_sha256=content_hash,
         bodies=bodies,
         previous_version=base["version"] if base else None,
-        changes=changes,
+        changes={table: rows[table] - base["rows"].get(table, 0) for table in rows} if base else {},
     )
 
 
@@ -716,7 +811,3 @@ def validate_descriptor(path: str | Path) -> list[str]:
 
     d = json.loads(Path(path).read_text(encoding="utf-8"))
     return [str(e.message if hasattr(e, "message") else e) for e in Package.metadata_validate(d)]
-
-
-# ---------------------------------------------------------------------------------------------
-# command line

@@ -68,14 +68,15 @@ class ReportSummary:
 
 
 def _records(result) -> list[dict]:
-    cols, rows = result
-    out = []
-    for r in rows:
-        d = {}
-        for c, v in zip(cols, r):
-            d[c] = v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
-        out.append(d)
-    return out
+    """Query rows as dicts, dates as ISO strings (ready for Vega-Lite and the tables)."""
+    columns, rows = result
+    records = []
+    for row in rows:
+        record = {}
+        for column, value in zip(columns, row):
+            record[column] = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+        records.append(record)
+    return records
 
 
 def _query(con, name: str) -> list[dict]:
@@ -313,7 +314,8 @@ main { max-width: 1180px; margin: 0 auto; padding: 8px 40px 60px; }
 nav { margin: 18px 0 4px; font-size: 14px; }
 nav a { color: var(--accent); margin-right: 14px; text-decoration: none; white-space: nowrap; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 22px 0 8px; }
-.card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 120px; background: var(--bg); }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 120px;
+        background: var(--bg); }
 .card b { display: block; font-size: 24px; }
 .card span { color: var(--muted); font-size: 13px; }
 section { border-top: 1px solid var(--line); margin-top: 30px; padding-top: 8px; }
@@ -384,50 +386,58 @@ def _script_json(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True).replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
-def build_sections(con) -> tuple[list[Section], dict[str, int]]:
-    """Run the named queries behind the report and turn each into a chart and/or table."""
+def _table_counts(con) -> dict[str, int]:
+    """Rows in each table of the registry, in registry order (the page's number cards)."""
     import schemas
 
-    counts = {}
-    for t in schemas.table_names():
-        counts[t] = run_sql(con, f'SELECT count(*) FROM "{t}"')[1][0][0]
-    sections: list[Section] = []
+    return {name: run_sql(con, f'SELECT count(*) FROM "{name}"')[1][0][0] for name in schemas.table_names()}
 
-    ind = _query(con, "indicators_by_region")
-    s = Section(
+
+def _indicators_section(con) -> Section:
+    """Figures per region: one chart panel per unit, and the table."""
+    rows = _query(con, "indicators_by_region")
+    section = Section(
         "indicators",
         "Indicators by region",
         "indicators_by_region",
         "The figures the articles state about each region — vulnerability index (indeks kerawanan), "
         "rankings, violation counts, participants, days left — one panel per unit.",
     )
-    s.spec, s.rows = (chart_indicators(ind) if ind else None), len(ind)
-    s.table_html = html_table(ind, ["region", "metric", "unit", "value", "times_reported", "articles"])
-    sections.append(s)
+    section.spec, section.rows = (chart_indicators(rows) if rows else None), len(rows)
+    section.table_html = html_table(rows, ["region", "metric", "unit", "value", "times_reported", "articles"])
+    return section
 
-    viol = _query(con, "violations_by_region")
-    s = Section(
+
+def _violations_section(con) -> Section:
+    """Violation counts and rankings per region, with who stated them (table only)."""
+    rows = _query(con, "violations_by_region")
+    section = Section(
         "violations",
         "Violations by region",
         "violations_by_region",
         "Violation counts (kasus pelanggaran) and violation-prone rankings, with who stated them.",
     )
-    s.rows = len(viol)
-    s.table_html = html_table(viol, ["region", "metric", "unit", "value", "times_reported", "articles", "stated_by"])
-    sections.append(s)
+    section.rows = len(rows)
+    section.table_html = html_table(
+        rows, ["region", "metric", "unit", "value", "times_reported", "articles", "stated_by"]
+    )
+    return section
 
-    ev = _query(con, "events_timeline")
-    undated = [r for r in ev if not r.get("start_date")]
-    s = Section(
+
+def _events_section(con) -> Section:
+    """Every event once on a timeline; undated events go to the table only."""
+    rows = _query(con, "events_timeline")
+    undated = [row for row in rows if not row.get("start_date")]
+    section = Section(
         "events",
         "Events on a timeline",
         "events_timeline",
         "Every event once, even when several articles report it, from first to last day and coloured by type"
         + (f"; {len(undated)} event(s) without a date in the text are listed in the table only." if undated else "."),
     )
-    s.spec, s.rows = (chart_events(ev) if len(ev) > len(undated) else None), len(ev)
-    s.table_html = html_table(
-        ev,
+    section.spec, section.rows = (chart_events(rows) if len(rows) > len(undated) else None), len(rows)
+    section.table_html = html_table(
+        rows,
         [
             "start_date",
             "end_date",
@@ -443,73 +453,88 @@ def build_sections(con) -> tuple[list[Section], dict[str, int]]:
         wide={"name"},
         labels={"participant_count": "participants"},
     )
-    sections.append(s)
+    return section
 
-    pm = _query(con, "events_per_month_by_type")
-    s = Section(
+
+def _months_section(con) -> Section:
+    """Events per month, stacked by type (chart only)."""
+    rows = _query(con, "events_per_month_by_type")
+    section = Section(
         "months",
         "Events per month by type",
         "events_per_month_by_type",
         "How busy each month was, by kind of event (undated events last).",
     )
-    s.spec, s.rows = (chart_events_per_month(pm) if pm else None), len(pm)
-    sections.append(s)
+    section.spec, section.rows = (chart_events_per_month(rows) if rows else None), len(rows)
+    return section
 
-    act = _query(con, "most_quoted_actors")
-    s = Section(
+
+def _actors_section(con) -> Section:
+    """The most-quoted actors and the words that set their statements apart."""
+    rows = _query(con, "most_quoted_actors")
+    section = Section(
         "actors",
         "Most-quoted actors and what they talk about",
         "most_quoted_actors",
         "Statements per actor (direct quotes and reported speech) and the words that set each actor's "
         "statements apart from everyone else's.",
     )
-    s.spec, s.rows = (chart_actors(act) if act else None), len(act)
-    s.table_html = html_table(
-        act,
+    section.spec, section.rows = (chart_actors(rows) if rows else None), len(rows)
+    section.table_html = html_table(
+        rows,
         ["actor", "role", "statements", "direct", "indirect", "talks_about", "example_quote"],
         wide={"example_quote"},
         labels={"talks_about": "talks about"},
     )
-    sections.append(s)
+    return section
 
-    asn = _query(con, "who_said_what_asn")
-    s = Section(
+
+def _asn_section(con) -> Section:
+    """Statements about civil servants' neutrality, with speaker and outlet (table only)."""
+    rows = _query(con, "who_said_what_asn")
+    section = Section(
         "asn",
         "Who said what about ASN neutrality",
         "who_said_what_asn",
         "Statements about the neutrality of civil servants (netralitas ASN), with speaker and outlet.",
     )
-    s.rows = len(asn)
-    s.table_html = html_table(
-        asn, ["speaker", "speaker_role", "kind", "said", "outlet"], wide={"said"}, labels={"speaker_role": "role"}
+    section.rows = len(rows)
+    section.table_html = html_table(
+        rows, ["speaker", "speaker_role", "kind", "said", "outlet"], wide={"said"}, labels={"speaker_role": "role"}
     )
-    sections.append(s)
+    return section
 
-    out = _query(con, "statements_per_outlet")
-    s = Section(
+
+def _outlets_section(con) -> Section:
+    """How much each outlet quotes, and how many different speakers."""
+    rows = _query(con, "statements_per_outlet")
+    section = Section(
         "outlets",
         "Statements per outlet",
         "statements_per_outlet",
         "How much each outlet quotes, and how many different people it lets speak.",
     )
-    s.spec, s.rows = (chart_outlets(out) if out else None), len(out)
-    s.table_html = html_table(
-        out, ["outlet", "articles", "statements", "direct", "indirect", "statements_per_article", "distinct_speakers"]
+    section.spec, section.rows = (chart_outlets(rows) if rows else None), len(rows)
+    section.table_html = html_table(
+        rows, ["outlet", "articles", "statements", "direct", "indirect", "statements_per_article", "distinct_speakers"]
     )
-    sections.append(s)
+    return section
 
-    adv = _query(con, "advertorial_share")
-    cmp_ = _query(con, "advertorial_vs_independent")
-    s = Section(
+
+def _advertorials_section(con) -> Section:
+    """Advertorial share per outlet (chart) and advertorial against independent coverage (table)."""
+    share = _query(con, "advertorial_share")
+    comparison = _query(con, "advertorial_vs_independent")
+    section = Section(
         "advertorials",
         "Advertorial share",
         "advertorial_share",
         "Paid or government advertorials (credit tags such as (ADV)) against independent coverage, per outlet; "
         "the table compares what the two kinds of coverage carry (query advertorial_vs_independent).",
     )
-    s.spec, s.rows = (chart_advertorial(adv) if adv else None), len(adv)
-    s.table_html = html_table(
-        cmp_,
+    section.spec, section.rows = (chart_advertorial(share) if share else None), len(share)
+    section.table_html = html_table(
+        comparison,
         [
             "coverage",
             "articles",
@@ -527,21 +552,45 @@ def build_sections(con) -> tuple[list[Section], dict[str, int]]:
             "government_voice_pct": "% government voices",
         },
     )
-    sections.append(s)
+    return section
 
-    q = _records(
+
+def _quarantine_section(con) -> Section:
+    """What the build set aside, by stage and check (not a named query: the table is read directly)."""
+    rows = _records(
         run_sql(con, 'SELECT stage, "check", count(*) AS rows FROM quarantine GROUP BY ALL ORDER BY rows DESC, stage')
     )
-    s = Section(
+    section = Section(
         "quarantine",
         "Set aside (quarantine)",
         "",
         "Inputs and rows the build rejected, by stage and check; they are in no other table.",
     )
-    s.rows = len(q)
-    s.table_html = html_table(q, ["stage", "check", "rows"]) if q else '<p class="empty">Nothing was set aside.</p>'
-    sections.append(s)
-    return sections, counts
+    section.rows = len(rows)
+    section.table_html = (
+        html_table(rows, ["stage", "check", "rows"]) if rows else '<p class="empty">Nothing was set aside.</p>'
+    )
+    return section
+
+
+# the page's sections, in the order they appear
+SECTION_BUILDERS = (
+    _indicators_section,
+    _violations_section,
+    _events_section,
+    _months_section,
+    _actors_section,
+    _asn_section,
+    _outlets_section,
+    _advertorials_section,
+    _quarantine_section,
+)
+
+
+def build_sections(con) -> tuple[list[Section], dict[str, int]]:
+    """Run the named queries behind the report and turn each into a chart and/or table."""
+    counts = _table_counts(con)
+    return [build(con) for build in SECTION_BUILDERS], counts
 
 
 def render_html(sections: list[Section], counts: dict[str, int], *, title: str, subtitle: str, bundle: str) -> str:
