@@ -26,7 +26,7 @@ import schemas
 from pantau.pipeline import regions as _regions
 from pantau.pipeline.fingerprint import assembly_fingerprint
 from pantau.pipeline.parts import STAGED_SCHEMAS, read_part
-from pantau.pipeline.resolve import ActorResolver, resolve_events, stable_id
+from pantau.pipeline.resolve import ActorResolver, region_names, resolve_events, stable_id
 
 # the tables assembled part by part into id-range buckets on disk (see `schemas.registry.Table.bucketed`)
 BIG_TABLES = tuple(t.name for t in schemas.all_tables() if t.bucketed)
@@ -34,30 +34,31 @@ SPILL_ROWS_BYTES = 96 * 1024 * 1024  # flush bucket buffers to disk beyond this
 
 
 def region_name(code: str | None) -> str | None:
+    """The gazetteer name of a region code (None when empty or unknown)."""
     if not code:
         return None
-    r = _regions.get_region(code)
-    return r.name if r else None
+    region = _regions.get_region(code)
+    return region.name if region else None
 
 
 def _region_names(codes: pl.Series) -> pl.DataFrame:
-    u = [c for c in codes.unique().to_list() if c]
-    return pl.DataFrame(
-        {"region_code": u, "region": [region_name(c) for c in u]},
-        schema={"region_code": pl.String, "region": pl.String},
-    )
+    """`region_code` -> `region` for the distinct non-empty codes."""
+    return region_names(codes, region_name)
 
 
 def _frame(table: str, rows: list[dict] | pl.DataFrame) -> pl.DataFrame:
-    cols = schemas.columns(table)
-    schema = {n: dt for n, dt, _, _ in cols}
+    """`rows` with exactly the columns and types of `table` (missing columns null)."""
+    schema = {name: dtype for name, dtype, _, _ in schemas.columns(table)}
     if isinstance(rows, pl.DataFrame):
         return rows.select(
-            [pl.col(n).cast(d) if n in rows.columns else pl.lit(None, d).alias(n) for n, d in schema.items()]
+            [
+                pl.col(name).cast(dtype) if name in rows.columns else pl.lit(None, dtype).alias(name)
+                for name, dtype in schema.items()
+            ]
         )
     if not rows:
         return pl.DataFrame(schema=schema)
-    return pl.DataFrame([{c: r.get(c) for c in schema} for r in rows], schema=schema, orient="row")
+    return pl.DataFrame([{col: row.get(col) for col in schema} for row in rows], schema=schema, orient="row")
 
 
 def sort_table(table: str, df: pl.DataFrame) -> pl.DataFrame:
@@ -133,8 +134,9 @@ class _Buckets:
         if self.n == 1:
             df.write_parquet(self.folder / f"b00000-{self.flushes:05d}.parquet")
         else:
-            b = (pl.col(self.pk).str.slice(0, 8).str.to_integer(base=16).cast(pl.UInt64) * self.n) // (1 << 32)
-            for (i,), part in df.with_columns(b.alias("_b")).group_by("_b"):
+            # the id's first 32 bits, scaled to 0..n-1: ids are uniform hashes, so the buckets are even
+            bucket = (pl.col(self.pk).str.slice(0, 8).str.to_integer(base=16).cast(pl.UInt64) * self.n) // (1 << 32)
+            for (i,), part in df.with_columns(bucket.alias("_b")).group_by("_b"):
                 part.drop("_b").write_parquet(self.folder / f"b{i:05d}-{self.flushes:05d}.parquet")
         self.flushes += 1
 
@@ -160,29 +162,29 @@ class _Buckets:
         return PartedTable(files, schema)
 
 
-def _validate_model(t: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
-    """The pandera model of table `t`; failing rows are removed and reported."""
+def _validate_model(table: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
+    """The pandera model of `table`; failing rows are removed and reported."""
     failed: list[dict] = []
-    entry = schemas.table(t)
+    entry = schemas.table(table)
     try:
         entry.model.validate(df, lazy=True)
     except pa.errors.SchemaErrors as e:
-        fc = e.failure_cases
-        idx = fc.filter(pl.col("index").is_not_null())
-        bad_rows = sorted(set(idx["index"].to_list()))
-        for r in idx.unique(["index", "check"]).sort(["index", "check"]).iter_rows(named=True):
-            row = df.row(r["index"], named=True)
+        cases = e.failure_cases
+        row_cases = cases.filter(pl.col("index").is_not_null())
+        bad_rows = sorted(set(row_cases["index"].to_list()))
+        for case in row_cases.unique(["index", "check"]).sort(["index", "check"]).iter_rows(named=True):
+            row = df.row(case["index"], named=True)
             failed.append(
                 {
                     "source": row.get("article_id") or row[entry.primary_key],
-                    "table": t,
+                    "table": table,
                     "stage": "validate",
-                    "check": str(r["check"]),
-                    "reason": f"{r['column']}: {str(r['failure_case'])[:80]}",
+                    "check": str(case["check"]),
+                    "reason": f"{case['column']}: {str(case['failure_case'])[:80]}",
                 }
             )
-        if idx.height == 0 and fc.height:  # a table-level failure (wrong column type): fail the build loudly
-            raise RuntimeError(f"{t} does not match its schema: {fc.head(3)}") from None
+        if row_cases.height == 0 and cases.height:  # a table-level failure (wrong column type): fail the build loudly
+            raise RuntimeError(f"{table} does not match its schema: {cases.head(3)}") from None
         df = df.with_row_index("_row").filter(~pl.col("_row").is_in(bad_rows)).drop("_row")
     return df, failed
 
@@ -190,7 +192,7 @@ def _validate_model(t: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]
 def _offset_flags(df: pl.DataFrame, bodies: pl.DataFrame) -> pl.DataFrame:
     """Add `_chk`: `article_fk` (no such article), `offsets_match_body` (the offsets do not slice `text`
     out of the body) or null."""
-    j = df.with_row_index("_r").join(bodies, on="article_id", how="left").sort("_r")
+    joined = df.with_row_index("_r").join(bodies, on="article_id", how="left").sort("_r")
     bad = (
         pl.col("body").is_null()
         | (pl.col("char_start") < 0)
@@ -198,7 +200,7 @@ def _offset_flags(df: pl.DataFrame, bodies: pl.DataFrame) -> pl.DataFrame:
         | (pl.col("char_end") <= pl.col("char_start"))
         | (pl.col("body").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")) != pl.col("text"))
     )
-    return j.with_columns(
+    return joined.with_columns(
         pl.when(pl.col("body").is_null())
         .then(pl.lit("article_fk"))
         .when(bad)
@@ -208,10 +210,10 @@ def _offset_flags(df: pl.DataFrame, bodies: pl.DataFrame) -> pl.DataFrame:
     ).drop("_r", "body")
 
 
-def _apply_checks(t: str, df: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
+def _apply_checks(table: str, df: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
     """The actor must exist (a failed actor check wins over an offsets one); failing rows are removed
-    and reported, the rest become table `t`."""
-    entry = schemas.table(t)
+    and reported, the rest become `table`."""
+    entry = schemas.table(table)
     pk = entry.primary_key
     fk_col = next(fk.column for fk in entry.foreign_keys if fk.ref_table == "actors")
     df = df.with_columns(
@@ -223,22 +225,22 @@ def _apply_checks(t: str, df: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.Da
     bad = df.filter(pl.col("_chk").is_not_null())
     failed = [
         {
-            "source": r["article_id"],
-            "table": t,
+            "source": row["article_id"],
+            "table": table,
             "stage": "validate",
-            "check": r["_chk"],
-            "reason": f"{r['_chk']} failed for {pk}={r[pk]}",
+            "check": row["_chk"],
+            "reason": f"{row['_chk']} failed for {pk}={row[pk]}",
         }
-        for r in bad.select("article_id", pk, "_chk").iter_rows(named=True)
+        for row in bad.select("article_id", pk, "_chk").iter_rows(named=True)
     ]
-    return _frame(t, df.filter(pl.col("_chk").is_null())), failed
+    return _frame(table, df.filter(pl.col("_chk").is_null())), failed
 
 
 def _row_checks(
-    t: str, df: pl.DataFrame, bodies: pl.DataFrame, actor_ids: pl.Series
+    table: str, df: pl.DataFrame, bodies: pl.DataFrame, actor_ids: pl.Series
 ) -> tuple[pl.DataFrame, list[dict]]:
     """Offsets must slice `text` out of the article body; the actor must exist."""
-    return _apply_checks(t, _offset_flags(df, bodies), actor_ids)
+    return _apply_checks(table, _offset_flags(df, bodies), actor_ids)
 
 
 def _event_checks(
@@ -251,13 +253,13 @@ def _event_checks(
     )
     failed = [
         {
-            "source": r["event_id"],
+            "source": row["event_id"],
             "table": "events",
             "stage": "validate",
             "check": "article_or_actor_fk",
-            "reason": f"event {r['event_id']} names an unknown article or actor",
+            "reason": f"event {row['event_id']} names an unknown article or actor",
         }
-        for r in bad_ev.iter_rows(named=True)
+        for row in bad_ev.iter_rows(named=True)
     ]
     return events.filter(~pl.col("event_id").is_in(bad_ev["event_id"].implode())), failed
 
@@ -269,13 +271,13 @@ def validate_tables(tables: dict[str, pl.DataFrame]) -> tuple[dict[str, pl.DataF
     tables = dict(tables)
     bodies = tables["articles"].select("article_id", "body")
     actor_ids = tables["actors"]["actor_id"]
-    for t in ("actor_mentions", "statements", "indicators"):
-        tables[t], bad = _row_checks(t, tables[t], bodies, actor_ids)
+    for table in ("actor_mentions", "statements", "indicators"):
+        tables[table], bad = _row_checks(table, tables[table], bodies, actor_ids)
         failed.extend(bad)
     tables["events"], bad = _event_checks(tables["events"], tables["articles"]["article_id"], actor_ids)
     failed.extend(bad)
-    for t, df in list(tables.items()):
-        tables[t], bad = _validate_model(t, df)
+    for table, df in list(tables.items()):
+        tables[table], bad = _validate_model(table, df)
         failed.extend(bad)
     return tables, failed
 
@@ -368,32 +370,36 @@ def _part_quarantine(quarantine: pl.DataFrame, units: pl.DataFrame) -> pl.DataFr
 
 
 def _finish_part(
-    pre: dict[str, pl.DataFrame], lm: pl.DataFrame, actor_ids: pl.Series
+    pre: dict[str, pl.DataFrame], local_map: pl.DataFrame, actor_ids: pl.Series
 ) -> tuple[dict[str, pl.DataFrame], list[dict]]:
     """Attach the resolved actor ids to a prepared part and run the remaining checks."""
     failed: list[dict] = []
-    m = pre["actor_mentions"].join(lm, on=["article_id", "local_key"], how="inner", maintain_order="left")
-    s = pre["statements"].join(
-        lm.rename({"actor_id": "speaker_actor_id"}), on=["article_id", "local_key"], how="left", maintain_order="left"
+    mentions = pre["actor_mentions"].join(local_map, on=["article_id", "local_key"], how="inner", maintain_order="left")
+    statements = pre["statements"].join(
+        local_map.rename({"actor_id": "speaker_actor_id"}),
+        on=["article_id", "local_key"],
+        how="left",
+        maintain_order="left",
     )
-    x = pre["indicators"].join(
-        lm.rename({"local_key": "source_key", "actor_id": "source_actor_id"}),
+    indicators = pre["indicators"].join(
+        local_map.rename({"local_key": "source_key", "actor_id": "source_actor_id"}),
         on=["article_id", "source_key"],
         how="left",
         maintain_order="left",
     )
     out = {"articles": pre["articles"], "quarantine": pre["quarantine"]}
-    for t, df in (("actor_mentions", m), ("statements", s), ("indicators", x)):
-        out[t], bad = _apply_checks(t, df, actor_ids)
+    for table, df in (("actor_mentions", mentions), ("statements", statements), ("indicators", indicators)):
+        out[table], bad = _apply_checks(table, df, actor_ids)
         failed.extend(bad)
     return out, failed
 
 
 def _digest(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for p in parts:
-        h.update(hashlib.sha256(p).digest())
-    return h.hexdigest()[:24]
+    """A short hex digest of the parts' digests (so part boundaries cannot collide)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:24]
 
 
 def _frame_digest(df: pl.DataFrame) -> bytes:
@@ -560,7 +566,7 @@ def _read_cached_part(entry: Path) -> dict[str, pl.DataFrame] | None:
     """A prepared part from the cache, or None when the entry is missing or was never completed."""
     if not (entry / "_SUCCESS").exists():
         return None
-    return {t: pl.read_parquet(entry / f"{t}.parquet") for t in (*BIG_TABLES, "quarantine")}
+    return {table: pl.read_parquet(entry / f"{table}.parquet") for table in (*BIG_TABLES, "quarantine")}
 
 
 def _write_cached_part(entry: Path, prepared: dict[str, pl.DataFrame]) -> None:
@@ -568,8 +574,8 @@ def _write_cached_part(entry: Path, prepared: dict[str, pl.DataFrame]) -> None:
     tmp = entry.with_name(entry.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    for t, df in prepared.items():
-        df.write_parquet(tmp / f"{t}.parquet")
+    for table, df in prepared.items():
+        df.write_parquet(tmp / f"{table}.parquet")
     (tmp / "_SUCCESS").write_text("ok")
     shutil.rmtree(entry, ignore_errors=True)
     tmp.rename(entry)
@@ -618,28 +624,28 @@ def assemble(
     spill.mkdir(parents=True)
     used_cache = set() if used_cache is None else used_cache
     reader = _LiveParts(parts, live)
-    reader.keep_articles()
-
-    resolved = _ResolvedActors(reader)
+    reader.keep_articles()  # 1. one copy of each article
+    resolved = _ResolvedActors(reader)  # 2. actors across the corpus
     actors, failed = resolved.table()
     actor_ids = actors["actor_id"]
-    events, bad = _assemble_events(reader, resolved, actor_ids)
+    events, bad = _assemble_events(reader, resolved, actor_ids)  # 3. events
     failed.extend(bad)
 
-    # 4. the big tables, part by part, into id-range buckets
-    buckets = {t: _Buckets(t, spill / t, n_buckets) for t in BIG_TABLES}
+    # 4. the big tables, part by part, into id-range buckets (a part whose inputs to this step did not
+    # change since the last build is read back from the cache instead of being recomputed)
+    buckets = {table: _Buckets(table, spill / table, n_buckets) for table in BIG_TABLES}
     quarantine: list[pl.DataFrame] = []
     fingerprint = code_fingerprint()
     for i in range(len(reader)):
         prepared = _prepared_part(i, reader, fingerprint, cache, used_cache)
         out, bad = _finish_part(prepared, resolved.local_map(i), actor_ids)
         failed.extend(bad)
-        for t in BIG_TABLES:
-            buckets[t].add(out[t])
+        for table in BIG_TABLES:
+            buckets[table].add(out[table])
         quarantine.append(out["quarantine"])
 
-    tables: dict[str, pl.DataFrame | PartedTable] = {t: buckets[t].finish(failed) for t in BIG_TABLES}
+    tables: dict[str, pl.DataFrame | PartedTable] = {table: buckets[table].finish(failed) for table in BIG_TABLES}
     tables["actors"] = sort_table("actors", actors)
     tables["events"] = sort_table("events", events)
     tables["quarantine"] = _quarantine_table(quarantine, extra_quarantine + failed)
-    return {t: tables[t] for t in schemas.table_names()}
+    return {table: tables[table] for table in schemas.table_names()}

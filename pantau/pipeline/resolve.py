@@ -169,7 +169,7 @@ class ActorResolver:
                 pl.col("article_count").fill_null(0).cast(pl.Int64),
             )
         )
-        out = out.join(_region_names(out["region_code"], region_name), on="region_code", how="left")
+        out = out.join(region_names(out["region_code"], region_name), on="region_code", how="left")
         return out.select("actor_id", "name", "kind", "role", "aliases", "region", "region_code", "article_count").sort(
             "actor_id"
         )
@@ -223,7 +223,7 @@ class ActorResolver:
         return pl.concat(self._counts, how="vertical").group_by("actor_id").agg(pl.col("article_count").sum())
 
 
-def _region_names(codes: pl.Series, region_name) -> pl.DataFrame:
+def region_names(codes: pl.Series, region_name) -> pl.DataFrame:
     """`region_code` -> `region` for the distinct non-empty codes."""
     distinct = [c for c in codes.unique().to_list() if c]
     return pl.DataFrame(
