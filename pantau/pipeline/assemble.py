@@ -26,7 +26,7 @@ import schemas
 from pantau.pipeline import regions as _regions
 from pantau.pipeline.fingerprint import assembly_fingerprint
 from pantau.pipeline.parts import STAGED_SCHEMAS, read_part
-from pantau.pipeline.resolve import ActorResolver, resolve_events, stable_id
+from pantau.pipeline.resolve import ActorResolver, region_names, resolve_events, stable_id
 
 # the tables assembled part by part into id-range buckets on disk (see `schemas.registry.Table.bucketed`)
 BIG_TABLES = tuple(t.name for t in schemas.all_tables() if t.bucketed)
@@ -34,30 +34,31 @@ SPILL_ROWS_BYTES = 96 * 1024 * 1024  # flush bucket buffers to disk beyond this
 
 
 def region_name(code: str | None) -> str | None:
+    """The gazetteer name of a region code (None when empty or unknown)."""
     if not code:
         return None
-    r = _regions.get_region(code)
-    return r.name if r else None
+    region = _regions.get_region(code)
+    return region.name if region else None
 
 
 def _region_names(codes: pl.Series) -> pl.DataFrame:
-    u = [c for c in codes.unique().to_list() if c]
-    return pl.DataFrame(
-        {"region_code": u, "region": [region_name(c) for c in u]},
-        schema={"region_code": pl.String, "region": pl.String},
-    )
+    """`region_code` -> `region` for the distinct non-empty codes."""
+    return region_names(codes, region_name)
 
 
 def _frame(table: str, rows: list[dict] | pl.DataFrame) -> pl.DataFrame:
-    cols = schemas.columns(table)
-    schema = {n: dt for n, dt, _, _ in cols}
+    """`rows` with exactly the columns and types of `table` (missing columns null)."""
+    schema = {name: dtype for name, dtype, _, _ in schemas.columns(table)}
     if isinstance(rows, pl.DataFrame):
         return rows.select(
-            [pl.col(n).cast(d) if n in rows.columns else pl.lit(None, d).alias(n) for n, d in schema.items()]
+            [
+                pl.col(name).cast(dtype) if name in rows.columns else pl.lit(None, dtype).alias(name)
+                for name, dtype in schema.items()
+            ]
         )
     if not rows:
         return pl.DataFrame(schema=schema)
-    return pl.DataFrame([{c: r.get(c) for c in schema} for r in rows], schema=schema, orient="row")
+    return pl.DataFrame([{col: row.get(col) for col in schema} for row in rows], schema=schema, orient="row")
 
 
 def sort_table(table: str, df: pl.DataFrame) -> pl.DataFrame:
@@ -133,8 +134,9 @@ class _Buckets:
         if self.n == 1:
             df.write_parquet(self.folder / f"b00000-{self.flushes:05d}.parquet")
         else:
-            b = (pl.col(self.pk).str.slice(0, 8).str.to_integer(base=16).cast(pl.UInt64) * self.n) // (1 << 32)
-            for (i,), part in df.with_columns(b.alias("_b")).group_by("_b"):
+            # the id's first 32 bits, scaled to 0..n-1: ids are uniform hashes, so the buckets are even
+            bucket = (pl.col(self.pk).str.slice(0, 8).str.to_integer(base=16).cast(pl.UInt64) * self.n) // (1 << 32)
+            for (i,), part in df.with_columns(bucket.alias("_b")).group_by("_b"):
                 part.drop("_b").write_parquet(self.folder / f"b{i:05d}-{self.flushes:05d}.parquet")
         self.flushes += 1
 
@@ -160,29 +162,29 @@ class _Buckets:
         return PartedTable(files, schema)
 
 
-def _validate_model(t: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
-    """The pandera model of table `t`; failing rows are removed and reported."""
+def _validate_model(table: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
+    """The pandera model of `table`; failing rows are removed and reported."""
     failed: list[dict] = []
-    entry = schemas.table(t)
+    entry = schemas.table(table)
     try:
         entry.model.validate(df, lazy=True)
     except pa.errors.SchemaErrors as e:
-        fc = e.failure_cases
-        idx = fc.filter(pl.col("index").is_not_null())
-        bad_rows = sorted(set(idx["index"].to_list()))
-        for r in idx.unique(["index", "check"]).sort(["index", "check"]).iter_rows(named=True):
-            row = df.row(r["index"], named=True)
+        cases = e.failure_cases
+        row_cases = cases.filter(pl.col("index").is_not_null())
+        bad_rows = sorted(set(row_cases["index"].to_list()))
+        for case in row_cases.unique(["index", "check"]).sort(["index", "check"]).iter_rows(named=True):
+            row = df.row(case["index"], named=True)
             failed.append(
                 {
                     "source": row.get("article_id") or row[entry.primary_key],
-                    "table": t,
+                    "table": table,
                     "stage": "validate",
-                    "check": str(r["check"]),
-                    "reason": f"{r['column']}: {str(r['failure_case'])[:80]}",
+                    "check": str(case["check"]),
+                    "reason": f"{case['column']}: {str(case['failure_case'])[:80]}",
                 }
             )
-        if idx.height == 0 and fc.height:  # a table-level failure (wrong column type): fail the build loudly
-            raise RuntimeError(f"{t} does not match its schema: {fc.head(3)}") from None
+        if row_cases.height == 0 and cases.height:  # a table-level failure (wrong column type): fail the build loudly
+            raise RuntimeError(f"{table} does not match its schema: {cases.head(3)}") from None
         df = df.with_row_index("_row").filter(~pl.col("_row").is_in(bad_rows)).drop("_row")
     return df, failed
 
@@ -190,7 +192,7 @@ def _validate_model(t: str, df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]
 def _offset_flags(df: pl.DataFrame, bodies: pl.DataFrame) -> pl.DataFrame:
     """Add `_chk`: `article_fk` (no such article), `offsets_match_body` (the offsets do not slice `text`
     out of the body) or null."""
-    j = df.with_row_index("_r").join(bodies, on="article_id", how="left").sort("_r")
+    joined = df.with_row_index("_r").join(bodies, on="article_id", how="left").sort("_r")
     bad = (
         pl.col("body").is_null()
         | (pl.col("char_start") < 0)
@@ -198,7 +200,7 @@ def _offset_flags(df: pl.DataFrame, bodies: pl.DataFrame) -> pl.DataFrame:
         | (pl.col("char_end") <= pl.col("char_start"))
         | (pl.col("body").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")) != pl.col("text"))
     )
-    return j.with_columns(
+    return joined.with_columns(
         pl.when(pl.col("body").is_null())
         .then(pl.lit("article_fk"))
         .when(bad)
@@ -208,10 +210,10 @@ def _offset_flags(df: pl.DataFrame, bodies: pl.DataFrame) -> pl.DataFrame:
     ).drop("_r", "body")
 
 
-def _apply_checks(t: str, df: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
+def _apply_checks(table: str, df: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.DataFrame, list[dict]]:
     """The actor must exist (a failed actor check wins over an offsets one); failing rows are removed
-    and reported, the rest become table `t`."""
-    entry = schemas.table(t)
+    and reported, the rest become `table`."""
+    entry = schemas.table(table)
     pk = entry.primary_key
     fk_col = next(fk.column for fk in entry.foreign_keys if fk.ref_table == "actors")
     df = df.with_columns(
@@ -223,22 +225,22 @@ def _apply_checks(t: str, df: pl.DataFrame, actor_ids: pl.Series) -> tuple[pl.Da
     bad = df.filter(pl.col("_chk").is_not_null())
     failed = [
         {
-            "source": r["article_id"],
-            "table": t,
+            "source": row["article_id"],
+            "table": table,
             "stage": "validate",
-            "check": r["_chk"],
-            "reason": f"{r['_chk']} failed for {pk}={r[pk]}",
+            "check": row["_chk"],
+            "reason": f"{row['_chk']} failed for {pk}={row[pk]}",
         }
-        for r in bad.select("article_id", pk, "_chk").iter_rows(named=True)
+        for row in bad.select("article_id", pk, "_chk").iter_rows(named=True)
     ]
-    return _frame(t, df.filter(pl.col("_chk").is_null())), failed
+    return _frame(table, df.filter(pl.col("_chk").is_null())), failed
 
 
 def _row_checks(
-    t: str, df: pl.DataFrame, bodies: pl.DataFrame, actor_ids: pl.Series
+    table: str, df: pl.DataFrame, bodies: pl.DataFrame, actor_ids: pl.Series
 ) -> tuple[pl.DataFrame, list[dict]]:
     """Offsets must slice `text` out of the article body; the actor must exist."""
-    return _apply_checks(t, _offset_flags(df, bodies), actor_ids)
+    return _apply_checks(table, _offset_flags(df, bodies), actor_ids)
 
 
 def _event_checks(
@@ -251,13 +253,13 @@ def _event_checks(
     )
     failed = [
         {
-            "source": r["event_id"],
+            "source": row["event_id"],
             "table": "events",
             "stage": "validate",
             "check": "article_or_actor_fk",
-            "reason": f"event {r['event_id']} names an unknown article or actor",
+            "reason": f"event {row['event_id']} names an unknown article or actor",
         }
-        for r in bad_ev.iter_rows(named=True)
+        for row in bad_ev.iter_rows(named=True)
     ]
     return events.filter(~pl.col("event_id").is_in(bad_ev["event_id"].implode())), failed
 
@@ -269,13 +271,13 @@ def validate_tables(tables: dict[str, pl.DataFrame]) -> tuple[dict[str, pl.DataF
     tables = dict(tables)
     bodies = tables["articles"].select("article_id", "body")
     actor_ids = tables["actors"]["actor_id"]
-    for t in ("actor_mentions", "statements", "indicators"):
-        tables[t], bad = _row_checks(t, tables[t], bodies, actor_ids)
+    for table in ("actor_mentions", "statements", "indicators"):
+        tables[table], bad = _row_checks(table, tables[table], bodies, actor_ids)
         failed.extend(bad)
     tables["events"], bad = _event_checks(tables["events"], tables["articles"]["article_id"], actor_ids)
     failed.extend(bad)
-    for t, df in list(tables.items()):
-        tables[t], bad = _validate_model(t, df)
+    for table, df in list(tables.items()):
+        tables[table], bad = _validate_model(table, df)
         failed.extend(bad)
     return tables, failed
 
@@ -283,113 +285,121 @@ def validate_tables(tables: dict[str, pl.DataFrame]) -> tuple[dict[str, pl.DataF
 _QCOLS = ["source", "table", "stage", "check", "reason"]
 
 
-def _prepare_part(i, kept, kept_rows, rows_of, part_units) -> dict[str, pl.DataFrame]:
+def _prepare_part(i: int, reader: _LiveParts) -> dict[str, pl.DataFrame]:
     """Step 4 of `assemble` for one part, up to the actor ids (so it can be cached across builds whose
     actor resolution differs): articles; mentions, statements and indicators deduplicated, with ids
     and offset checks (`_chk`) and their local actor keys; the part's quarantine rows."""
-    arts = (
-        kept_rows(i, "articles")
+    articles = _part_articles(i, reader)
+    bodies = articles.select("article_id", "body")
+    return {
+        "articles": _frame("articles", articles),
+        "actor_mentions": _offset_flags(_part_mentions(reader.kept_rows(i, "mentions")), bodies),
+        "statements": _offset_flags(_part_statements(reader.kept_rows(i, "statements")), bodies),
+        "indicators": _offset_flags(_part_indicators(reader.kept_rows(i, "indicators")), bodies),
+        "quarantine": _part_quarantine(reader.rows(i, "quarantine"), reader.units[i]),
+    }
+
+
+def _part_articles(i: int, reader: _LiveParts) -> pl.DataFrame:
+    """The part's kept articles, with the source path of the kept copy and the region name."""
+    articles = (
+        reader.kept_rows(i, "articles")
         .drop("source_path")
-        .join(kept.select("article_id", "source_path"), on="article_id", how="left")
+        .join(reader.kept.select("article_id", "source_path"), on="article_id", how="left")
     )
-    arts = arts.join(_region_names(arts["region_code"]), on="region_code", how="left")
-    bodies = arts.select("article_id", "body")
+    return articles.join(_region_names(articles["region_code"]), on="region_code", how="left")
 
-    m = (
-        kept_rows(i, "mentions")
-        .sort(["article_id", "char_start", "char_end", "local_key", "text"])
-        .unique(["article_id", "char_start", "char_end"], keep="first", maintain_order=True)
-    )
-    m = m.with_columns(pl.Series("mention_id", _ids(m["article_id"], m["char_start"], m["char_end"]), dtype=pl.String))
-    m = _offset_flags(m.select("mention_id", "article_id", "local_key", "text", "char_start", "char_end"), bodies)
 
-    s = (
-        kept_rows(i, "statements")
-        .sort(["article_id", "char_start", "char_end", "kind", "local_key", "text"], nulls_last=True)
-        .unique(["article_id", "char_start", "char_end", "kind"], keep="first", maintain_order=True)
+def _part_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
+    """One mention per span, with its id."""
+    mentions = mentions.sort(["article_id", "char_start", "char_end", "local_key", "text"]).unique(
+        ["article_id", "char_start", "char_end"], keep="first", maintain_order=True
     )
-    s = s.with_columns(
-        pl.Series("statement_id", _ids(s["article_id"], s["char_start"], s["char_end"], s["kind"]), dtype=pl.String)
-    )
-    s = _offset_flags(
-        s.select(
-            "statement_id", "article_id", "local_key", "speaker_label", "text", "kind", "char_start", "char_end", "cue"
-        ),
-        bodies,
+    ids = _ids(mentions["article_id"], mentions["char_start"], mentions["char_end"])
+    mentions = mentions.with_columns(pl.Series("mention_id", ids, dtype=pl.String))
+    return mentions.select("mention_id", "article_id", "local_key", "text", "char_start", "char_end")
+
+
+def _part_statements(statements: pl.DataFrame) -> pl.DataFrame:
+    """One statement per span and kind, with its id."""
+    statements = statements.sort(
+        ["article_id", "char_start", "char_end", "kind", "local_key", "text"], nulls_last=True
+    ).unique(["article_id", "char_start", "char_end", "kind"], keep="first", maintain_order=True)
+    ids = _ids(statements["article_id"], statements["char_start"], statements["char_end"], statements["kind"])
+    statements = statements.with_columns(pl.Series("statement_id", ids, dtype=pl.String))
+    return statements.select(
+        "statement_id", "article_id", "local_key", "speaker_label", "text", "kind", "char_start", "char_end", "cue"
     )
 
-    x = (
-        kept_rows(i, "indicators")
-        .sort(["article_id", "value_start", "value_end", "char_start", "char_end", "metric"])
-        .unique(["article_id", "value_start", "value_end"], keep="first", maintain_order=True)
+
+def _part_indicators(indicators: pl.DataFrame) -> pl.DataFrame:
+    """One indicator per value span, with its id and region name."""
+    indicators = indicators.sort(["article_id", "value_start", "value_end", "char_start", "char_end", "metric"]).unique(
+        ["article_id", "value_start", "value_end"], keep="first", maintain_order=True
     )
-    x = x.join(_region_names(x["region_code"]), on="region_code", how="left")
-    x = x.with_columns(
-        pl.Series("indicator_id", _ids(x["article_id"], x["value_start"], x["value_end"]), dtype=pl.String)
-    )
-    x = _offset_flags(
-        x.select(
-            "indicator_id",
-            "article_id",
-            "metric",
-            "value",
-            "unit",
-            "region",
-            "region_code",
-            "source_key",
-            "text",
-            "char_start",
-            "char_end",
-        ),
-        bodies,
+    indicators = indicators.join(_region_names(indicators["region_code"]), on="region_code", how="left")
+    ids = _ids(indicators["article_id"], indicators["value_start"], indicators["value_end"])
+    indicators = indicators.with_columns(pl.Series("indicator_id", ids, dtype=pl.String))
+    return indicators.select(
+        "indicator_id",
+        "article_id",
+        "metric",
+        "value",
+        "unit",
+        "region",
+        "region_code",
+        "source_key",
+        "text",
+        "char_start",
+        "char_end",
     )
 
-    # quarantine rows of live units; a row about the unit itself is repeated for each place it is at now
-    q = rows_of(i, "quarantine").join(
-        part_units[i].select(pl.col("key").alias("input_key"), "source0", "sources"), on="input_key", how="left"
+
+def _part_quarantine(quarantine: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
+    """Quarantine rows of live units; a row about the unit itself is repeated for each place it is at now."""
+    quarantine = quarantine.join(
+        units.select(pl.col("key").alias("input_key"), "source0", "sources"), on="input_key", how="left"
     )
-    q = q.with_columns(
+    quarantine = quarantine.with_columns(
         pl.when(pl.col("source") == pl.col("source0"))
         .then(pl.col("sources"))
         .otherwise(pl.concat_list(pl.col("source")))
         .alias("source")
     ).explode("source")
-    return {
-        "articles": _frame("articles", arts),
-        "actor_mentions": m,
-        "statements": s,
-        "indicators": x,
-        "quarantine": q.select(_QCOLS),
-    }
+    return quarantine.select(_QCOLS)
 
 
 def _finish_part(
-    pre: dict[str, pl.DataFrame], lm: pl.DataFrame, actor_ids: pl.Series
+    pre: dict[str, pl.DataFrame], local_map: pl.DataFrame, actor_ids: pl.Series
 ) -> tuple[dict[str, pl.DataFrame], list[dict]]:
     """Attach the resolved actor ids to a prepared part and run the remaining checks."""
     failed: list[dict] = []
-    m = pre["actor_mentions"].join(lm, on=["article_id", "local_key"], how="inner", maintain_order="left")
-    s = pre["statements"].join(
-        lm.rename({"actor_id": "speaker_actor_id"}), on=["article_id", "local_key"], how="left", maintain_order="left"
+    mentions = pre["actor_mentions"].join(local_map, on=["article_id", "local_key"], how="inner", maintain_order="left")
+    statements = pre["statements"].join(
+        local_map.rename({"actor_id": "speaker_actor_id"}),
+        on=["article_id", "local_key"],
+        how="left",
+        maintain_order="left",
     )
-    x = pre["indicators"].join(
-        lm.rename({"local_key": "source_key", "actor_id": "source_actor_id"}),
+    indicators = pre["indicators"].join(
+        local_map.rename({"local_key": "source_key", "actor_id": "source_actor_id"}),
         on=["article_id", "source_key"],
         how="left",
         maintain_order="left",
     )
     out = {"articles": pre["articles"], "quarantine": pre["quarantine"]}
-    for t, df in (("actor_mentions", m), ("statements", s), ("indicators", x)):
-        out[t], bad = _apply_checks(t, df, actor_ids)
+    for table, df in (("actor_mentions", mentions), ("statements", statements), ("indicators", indicators)):
+        out[table], bad = _apply_checks(table, df, actor_ids)
         failed.extend(bad)
     return out, failed
 
 
 def _digest(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for p in parts:
-        h.update(hashlib.sha256(p).digest())
-    return h.hexdigest()[:24]
+    """A short hex digest of the parts' digests (so part boundaries cannot collide)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:24]
 
 
 def _frame_digest(df: pl.DataFrame) -> bytes:
@@ -404,6 +414,196 @@ def code_fingerprint() -> str:
     """The code, lexicons and library versions that shape cached per-part assembly results: any change
     recomputes them (`pantau.pipeline.fingerprint.assembly_fingerprint`)."""
     return assembly_fingerprint()
+
+
+class _LiveParts:
+    """The extracted parts read back for the live input units only: a unit extracted into several parts
+    belongs to the first part by name. Once `keep_articles` has run, `kept_rows` also keeps one copy of
+    each article."""
+
+    def __init__(self, parts: list[Path], live: pl.DataFrame):
+        self.paths = sorted(Path(p) for p in parts)
+        self.units = _units_by_part(self.paths, live)
+        self.kept = pl.DataFrame(schema={"article_id": pl.String, "input_key": pl.String, "source_path": pl.String})
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def rows(self, i: int, key: str, columns: list[str] | None = None) -> pl.DataFrame:
+        """Rows `key` of part `i` that belong to its live units (`columns` and `input_key`, or all)."""
+        if columns is not None:
+            columns = sorted(set(columns) | {"input_key"}, key=list(STAGED_SCHEMAS[key]).index)
+        df = read_part(self.paths[i], key, columns)
+        return df.join(self.units[i].select(pl.col("key").alias("input_key")), on="input_key", how="semi")
+
+    def kept_rows(self, i: int, key: str, columns: list[str] | None = None) -> pl.DataFrame:
+        """Like `rows`, restricted to the kept copy of each article."""
+        kept_pairs = self.kept.select("article_id", "input_key")
+        return self.rows(i, key, columns).join(kept_pairs, on=["article_id", "input_key"], how="semi")
+
+    def keep_articles(self) -> None:
+        """Step 1: one copy of each article, the one at the smallest current source path."""
+        candidates = [self._article_candidates(i) for i in range(len(self))]
+        if candidates:
+            self.kept = (
+                pl.concat(candidates)
+                .sort(["article_id", "source_path", "input_key"])
+                .unique("article_id", keep="first", maintain_order=True)
+            )
+
+    def _article_candidates(self, i: int) -> pl.DataFrame:
+        """Every article of part `i` with where its unit is now (the smallest path if it is in several)."""
+        articles = self.rows(i, "articles", ["article_id", "source_path"]).join(
+            self.units[i].select(pl.col("key").alias("input_key"), "source0", "source_min"),
+            on="input_key",
+            how="left",
+        )
+        return articles.select(
+            "article_id",
+            "input_key",
+            pl.when(pl.col("source_path") == pl.col("source0"))
+            .then(pl.col("source_min"))
+            .otherwise(pl.col("source_path"))
+            .alias("source_path"),
+        )
+
+
+def _units_by_part(parts: list[Path], live: pl.DataFrame) -> dict[int, pl.DataFrame]:
+    """For each part, the live units it owns: `key`, `source0` (where it was read from when extracted),
+    `source_min` and `sources` (where it is now)."""
+    sources = live.group_by("key").agg(
+        pl.col("source").min().alias("source_min"), pl.col("source").sort().alias("sources")
+    )
+    owners = [
+        pl.read_parquet(p / "units.parquet")
+        .join(sources.select("key"), on="key", how="semi")
+        .with_columns(pl.lit(i, pl.Int32).alias("part"))
+        for i, p in enumerate(parts)
+    ]
+    owner = (
+        pl.concat(owners) if owners else pl.DataFrame(schema={"key": pl.String, "source0": pl.String, "part": pl.Int32})
+    )
+    del owners
+    owner = owner.unique("key", keep="first", maintain_order=True).join(
+        sources, on="key", how="left", maintain_order="left"
+    )
+    # partition_by, not one filter per part: on 1M units each filter kept ~30 MB of the whole frame's
+    # string buffers alive (573 parts: the build died at 24 GB)
+    by_part = owner.partition_by("part", as_dict=True, include_key=False, maintain_order=True)
+    empty = owner.clear().drop("part")
+    return {i: by_part.get((i,), empty) for i in range(len(parts))}
+
+
+class _ResolvedActors:
+    """Step 2: actors across the corpus, and the map from each part's local actor keys to their ids."""
+
+    def __init__(self, reader: _LiveParts):
+        self.reader = reader
+        self.resolver = ActorResolver()
+        actor_cols = ["article_id", "local_key", "kind", "name", "role", "region_code", "forms", "unnamed_office"]
+        for i in range(len(reader)):
+            self.resolver.add(reader.kept_rows(i, "actors", actor_cols))
+        self.key_map = self.resolver.finish()
+        for i in range(len(reader)):
+            names = reader.kept_rows(i, "actors", ["article_id", "kind", "name"])
+            self.resolver.add_article_counts(self.resolver.with_keys(names))
+
+    def table(self) -> tuple[pl.DataFrame, list[dict]]:
+        """The validated actors table and the rows that failed validation."""
+        return _validate_model("actors", _frame("actors", self.resolver.table(region_name)))
+
+    def local_map(self, i: int) -> pl.DataFrame:
+        """`article_id`, `local_key` -> `actor_id` for the actors of part `i`."""
+        local = self.resolver.with_keys(self.reader.kept_rows(i, "actors", ["article_id", "local_key", "kind", "name"]))
+        return local.join(self.key_map, on="key", how="inner").select("article_id", "local_key", "actor_id")
+
+
+def _assemble_events(
+    reader: _LiveParts, actors: _ResolvedActors, actor_ids: pl.Series
+) -> tuple[pl.DataFrame, list[dict]]:
+    """Step 3: events across the corpus (one list: a few per hundred articles), checked and validated."""
+    local_events: list[dict] = []
+    for i in range(len(reader)):
+        part_events = reader.kept_rows(i, "events").unique(
+            ["article_id", "event_type"], keep="first", maintain_order=True
+        )
+        if part_events.height:
+            local_events.extend(_with_organizer_ids(part_events, actors.local_map(i)).drop("input_key").to_dicts())
+    events = _frame("events", resolve_events(local_events, {}, region_name))
+    del local_events
+    events, failed = _event_checks(events, reader.kept["article_id"], actor_ids)
+    events, bad = _validate_model("events", events)
+    return events, failed + bad
+
+
+def _with_organizer_ids(events: pl.DataFrame, local_map: pl.DataFrame) -> pl.DataFrame:
+    """Add `organizer_ids`: the actor ids of each event's organizer keys (empty list when none resolve)."""
+    organizers = (
+        events.select("article_id", "event_type", pl.col("organizer_keys").alias("local_key"))
+        .explode("local_key")
+        .join(local_map, on=["article_id", "local_key"], how="inner")
+        .group_by("article_id", "event_type")
+        .agg(pl.col("actor_id").alias("organizer_ids"))
+    )
+    return events.join(organizers, on=["article_id", "event_type"], how="left").with_columns(
+        pl.col("organizer_ids").fill_null(pl.lit([], pl.List(pl.String)))
+    )
+
+
+def _part_cache_key(fingerprint: str, i: int, reader: _LiveParts) -> str:
+    """What step 4 of part `i` depends on: the code, the part, its live units and its kept articles."""
+    units = reader.units[i]
+    kept = reader.kept.join(units.select(pl.col("key").alias("input_key")), on="input_key", how="semi")
+    return _digest(
+        fingerprint.encode(),
+        reader.paths[i].name.encode(),
+        _frame_digest(units.with_columns(pl.col("sources").list.join("\x00"))),
+        _frame_digest(kept),
+    )
+
+
+def _read_cached_part(entry: Path) -> dict[str, pl.DataFrame] | None:
+    """A prepared part from the cache, or None when the entry is missing or was never completed."""
+    if not (entry / "_SUCCESS").exists():
+        return None
+    return {table: pl.read_parquet(entry / f"{table}.parquet") for table in (*BIG_TABLES, "quarantine")}
+
+
+def _write_cached_part(entry: Path, prepared: dict[str, pl.DataFrame]) -> None:
+    """Store a prepared part: written beside the entry, marked complete, then renamed into place."""
+    tmp = entry.with_name(entry.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for table, df in prepared.items():
+        df.write_parquet(tmp / f"{table}.parquet")
+    (tmp / "_SUCCESS").write_text("ok")
+    shutil.rmtree(entry, ignore_errors=True)
+    tmp.rename(entry)
+
+
+def _prepared_part(
+    i: int, reader: _LiveParts, fingerprint: str, cache: Path | None, used_cache: set[str]
+) -> dict[str, pl.DataFrame]:
+    """Step 4 up to the actor ids for part `i`: read back from the cache when its inputs did not change."""
+    if cache is None:
+        return _prepare_part(i, reader)
+    key = _part_cache_key(fingerprint, i, reader)
+    prepared = _read_cached_part(cache / key)
+    if prepared is None:
+        prepared = _prepare_part(i, reader)
+        _write_cached_part(cache / key, prepared)
+    used_cache.add(key)
+    return prepared
+
+
+def _quarantine_table(parts: list[pl.DataFrame], extra: list[dict]) -> pl.DataFrame:
+    """All quarantine rows, each once, with its id, in table order."""
+    qschema = dict.fromkeys(_QCOLS, pl.String)
+    rows = pl.DataFrame(extra, schema=qschema, orient="row") if extra else pl.DataFrame(schema=qschema)
+    quarantine = pl.concat([df.select(_QCOLS) for df in parts] + [rows], how="vertical")
+    ids = _ids(*(quarantine[c] for c in _QCOLS))
+    quarantine = quarantine.with_columns(pl.Series("quarantine_id", ids, dtype=pl.String))
+    return sort_table("quarantine", _frame("quarantine", quarantine).unique("quarantine_id", keep="first"))
 
 
 def assemble(
@@ -423,162 +623,29 @@ def assemble(
     shutil.rmtree(spill, ignore_errors=True)
     spill.mkdir(parents=True)
     used_cache = set() if used_cache is None else used_cache
-    parts = sorted(Path(p) for p in parts)
-    sources = live.group_by("key").agg(
-        pl.col("source").min().alias("source_min"), pl.col("source").sort().alias("sources")
-    )
-    # which part holds each live unit, and the place it was read from when extracted
-    # (one pass: a unit in several parts belongs to the first part by name)
-    owners = [
-        pl.read_parquet(p / "units.parquet")
-        .join(sources.select("key"), on="key", how="semi")
-        .with_columns(pl.lit(i, pl.Int32).alias("part"))
-        for i, p in enumerate(parts)
-    ]
-    owner = (
-        pl.concat(owners) if owners else pl.DataFrame(schema={"key": pl.String, "source0": pl.String, "part": pl.Int32})
-    )
-    del owners
-    owner = owner.unique("key", keep="first", maintain_order=True).join(
-        sources, on="key", how="left", maintain_order="left"
-    )
-    # partition_by, not one filter per part: on 1M units each filter kept ~30 MB of the whole frame's
-    # string buffers alive (573 parts: the build died at 24 GB)
-    by_part = owner.partition_by("part", as_dict=True, include_key=False, maintain_order=True)
-    empty = owner.clear().drop("part")
-    part_units = {i: by_part.get((i,), empty) for i in range(len(parts))}
-    del by_part, owner, sources
-
-    def rows_of(i: int, key: str, columns: list[str] | None = None) -> pl.DataFrame:
-        cols = None if columns is None else sorted(set(columns) | {"input_key"}, key=list(STAGED_SCHEMAS[key]).index)
-        df = read_part(parts[i], key, cols)
-        return df.join(part_units[i].select(pl.col("key").alias("input_key")), on="input_key", how="semi")
-
-    # 1. one copy of each article: the smallest current source path
-    cands = []
-    for i in range(len(parts)):
-        a = rows_of(i, "articles", ["article_id", "source_path"]).join(
-            part_units[i].select(pl.col("key").alias("input_key"), "source0", "source_min"), on="input_key", how="left"
-        )
-        cands.append(
-            a.select(
-                "article_id",
-                "input_key",
-                pl.when(pl.col("source_path") == pl.col("source0"))
-                .then(pl.col("source_min"))
-                .otherwise(pl.col("source_path"))
-                .alias("source_path"),
-            )
-        )
-    kept = (
-        pl.concat(cands)
-        if cands
-        else pl.DataFrame(schema={"article_id": pl.String, "input_key": pl.String, "source_path": pl.String})
-    )
-    kept = kept.sort(["article_id", "source_path", "input_key"]).unique("article_id", keep="first", maintain_order=True)
-    del cands  # corpus-sized: every article's candidate row
-    kept_ids = kept["article_id"]
-    kept_pairs = kept.select("article_id", "input_key")
-
-    def kept_rows(i: int, key: str, columns: list[str] | None = None) -> pl.DataFrame:
-        return rows_of(i, key, columns).join(kept_pairs, on=["article_id", "input_key"], how="semi")
-
-    # 2. actors across the corpus
-    resolver = ActorResolver()
-    actor_cols = ["article_id", "local_key", "kind", "name", "role", "region_code", "forms", "unnamed_office"]
-    for i in range(len(parts)):
-        resolver.add(kept_rows(i, "actors", actor_cols))
-    key_map = resolver.finish()
-
-    def local_map(i: int) -> pl.DataFrame:
-        loc = resolver.with_keys(kept_rows(i, "actors", ["article_id", "local_key", "kind", "name"]))
-        return loc.join(key_map, on="key", how="inner").select("article_id", "local_key", "actor_id")
-
-    for i in range(len(parts)):
-        resolver.add_article_counts(resolver.with_keys(kept_rows(i, "actors", ["article_id", "kind", "name"])))
-    failed: list[dict] = []
-    actors = _frame("actors", resolver.table(region_name))
-    actors, bad = _validate_model("actors", actors)
-    failed.extend(bad)
+    reader = _LiveParts(parts, live)
+    reader.keep_articles()  # 1. one copy of each article
+    resolved = _ResolvedActors(reader)  # 2. actors across the corpus
+    actors, failed = resolved.table()
     actor_ids = actors["actor_id"]
-
-    # 3. events (one list: a few per hundred articles)
-    local_events: list[dict] = []
-    for i in range(len(parts)):
-        ev = kept_rows(i, "events").unique(["article_id", "event_type"], keep="first", maintain_order=True)
-        if not ev.height:
-            continue
-        lm = local_map(i)
-        orgs = (
-            ev.select("article_id", "event_type", pl.col("organizer_keys").alias("local_key"))
-            .explode("local_key")
-            .join(lm, on=["article_id", "local_key"], how="inner")
-            .group_by("article_id", "event_type")
-            .agg(pl.col("actor_id").alias("organizer_ids"))
-        )
-        ev = ev.join(orgs, on=["article_id", "event_type"], how="left").with_columns(
-            pl.col("organizer_ids").fill_null(pl.lit([], pl.List(pl.String)))
-        )
-        local_events.extend(ev.drop("input_key").to_dicts())
-    events = _frame("events", resolve_events(local_events, {}, region_name))
-    del local_events
-    events, bad = _event_checks(events, kept_ids, actor_ids)
-    failed.extend(bad)
-    events, bad = _validate_model("events", events)
+    events, bad = _assemble_events(reader, resolved, actor_ids)  # 3. events
     failed.extend(bad)
 
     # 4. the big tables, part by part, into id-range buckets (a part whose inputs to this step did not
     # change since the last build is read back from the cache instead of being recomputed)
-    buckets = {t: _Buckets(t, spill / t, n_buckets) for t in BIG_TABLES}
+    buckets = {table: _Buckets(table, spill / table, n_buckets) for table in BIG_TABLES}
     quarantine: list[pl.DataFrame] = []
     fingerprint = code_fingerprint()
-    for i in range(len(parts)):
-        pre = None
-        key = None
-        if cache is not None:
-            key = _digest(
-                fingerprint.encode(),
-                parts[i].name.encode(),
-                _frame_digest(part_units[i].with_columns(pl.col("sources").list.join("\x00"))),
-                _frame_digest(
-                    kept.join(part_units[i].select(pl.col("key").alias("input_key")), on="input_key", how="semi")
-                ),
-            )
-            hit = cache / key
-            if (hit / "_SUCCESS").exists():
-                pre = {t: pl.read_parquet(hit / f"{t}.parquet") for t in (*BIG_TABLES, "quarantine")}
-        if pre is None:
-            pre = _prepare_part(i, kept, kept_rows, rows_of, part_units)
-            if key is not None:
-                tmp = cache / (key + ".tmp")
-                shutil.rmtree(tmp, ignore_errors=True)
-                tmp.mkdir(parents=True)
-                for t, df in pre.items():
-                    df.write_parquet(tmp / f"{t}.parquet")
-                (tmp / "_SUCCESS").write_text("ok")
-                shutil.rmtree(cache / key, ignore_errors=True)
-                tmp.rename(cache / key)
-        if key is not None:
-            used_cache.add(key)
-        out, bad = _finish_part(pre, local_map(i), actor_ids)
+    for i in range(len(reader)):
+        prepared = _prepared_part(i, reader, fingerprint, cache, used_cache)
+        out, bad = _finish_part(prepared, resolved.local_map(i), actor_ids)
         failed.extend(bad)
-        for t in BIG_TABLES:
-            buckets[t].add(out[t])
+        for table in BIG_TABLES:
+            buckets[table].add(out[table])
         quarantine.append(out["quarantine"])
 
-    tables: dict[str, pl.DataFrame | PartedTable] = {t: buckets[t].finish(failed) for t in BIG_TABLES}
+    tables: dict[str, pl.DataFrame | PartedTable] = {table: buckets[table].finish(failed) for table in BIG_TABLES}
     tables["actors"] = sort_table("actors", actors)
     tables["events"] = sort_table("events", events)
-    qcols = _QCOLS
-    q = pl.concat(
-        [df.select(qcols) for df in quarantine]
-        + [
-            pl.DataFrame(extra_quarantine + failed, schema={c: pl.String for c in qcols}, orient="row")
-            if extra_quarantine or failed
-            else pl.DataFrame(schema={c: pl.String for c in qcols})
-        ],
-        how="vertical",
-    )
-    q = q.with_columns(pl.Series("quarantine_id", _ids(*(q[c] for c in qcols)), dtype=pl.String))
-    tables["quarantine"] = sort_table("quarantine", _frame("quarantine", q).unique("quarantine_id", keep="first"))
-    return {t: tables[t] for t in schemas.table_names()}
+    tables["quarantine"] = _quarantine_table(quarantine, extra_quarantine + failed)
+    return {table: tables[table] for table in schemas.table_names()}

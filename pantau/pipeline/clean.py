@@ -20,7 +20,8 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _CONTROLS = {c: None for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c != 0x0A}
 
 CAPTION_RE = re.compile(
-    r"^\s*[\[(]?\s*(?:foto|photo|ilustrasi|caption|keterangan foto|sumber foto|dok(?:umentasi)?\.?)\s*[:\-–]\s*(?P<text>.+?)[\])]?\s*$",
+    r"^\s*[\[(]?\s*(?:foto|photo|ilustrasi|caption|keterangan foto|sumber foto|dok(?:umentasi)?\.?)\s*[:\-–]\s*"
+    r"(?P<text>.+?)[\])]?\s*$",
     re.IGNORECASE,
 )
 BYLINE_RE = re.compile(
@@ -29,10 +30,12 @@ BYLINE_RE = re.compile(
     re.IGNORECASE,
 )
 CREDIT_TAG_RE = re.compile(r"(?:(?<=[.!?\"”’)\]])|^)\s*[(\[](?P<tag>[A-Za-z0-9*][\w*./&' -]{0,38})[)\]]\s*$")
-# bylines glued to the end of the last paragraph: "…Budaya Pewarta: Fianda Sjofjan Editor: Guido Merung COPYRIGHT © ANTARA 2023"
+# bylines glued to the end of the last paragraph:
+# "…Budaya Pewarta: Fianda Sjofjan Editor: Guido Merung COPYRIGHT © ANTARA 2023"
 INLINE_BYLINE_RE = re.compile(r"(?P<tail>(?:Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:\s*[^\n]{1,160})$")
 INLINE_BYLINE_PART = re.compile(
-    r"(?P<label>Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:\s*(?P<name>.*?)\s*(?=(?:Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:|COPYRIGHT|Copyright|©|$)"
+    r"(?P<label>Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:\s*(?P<name>.*?)\s*"
+    r"(?=(?:Pewarta|Penulis|Reporter|Editor|Redaktur)\s*:|COPYRIGHT|Copyright|©|$)"
 )
 ADVERTORIAL_RE = re.compile(r"\badv(?:ertorial)?\b|\bpariwara\b|\bkonten (?:berbayar|bersponsor)\b", re.IGNORECASE)
 
@@ -112,65 +115,83 @@ def clean_text(text: str, *, title_hint: str | None = None) -> CleanText:
     True
     """
     lines = drop_repeated_lead(normalize_text(text).split("\n"))
+    content, captions, bylines, chrome_lines = _sort_lines(lines)
+    pre_lead, content = _split_pre_lead(content)
+    if title_hint:
+        hint = normalize_text(title_hint)
+        content = [line for line in content if line != hint]
+    content, inline_bylines = _strip_inline_bylines(content)
+    bylines.extend(inline_bylines)
+    content, credit_tags = _strip_credit_tags(content)
+    # exact repeated paragraphs (a headline echoed, a scraper's double) are kept once
+    paragraphs = list(dict.fromkeys(content))
+    return CleanText("\n\n".join(paragraphs), paragraphs, pre_lead, captions, bylines, credit_tags, chrome_lines)
+
+
+def _sort_lines(lines: list[str]) -> tuple[list[str], list[str], list[tuple[str, str]], list[str]]:
+    """Non-empty lines sorted into content, captions, bylines (label, name) and site-chrome lines."""
     chrome = chrome_patterns()
+    content: list[str] = []
     captions: list[str] = []
     bylines: list[tuple[str, str]] = []
     chrome_lines: list[str] = []
-    content: list[str] = []
-    for ln in lines:
-        if not ln:
+    for line in lines:
+        if not line:
             continue
-        m = CAPTION_RE.match(ln)
-        if m:
-            captions.append(m.group("text").strip())
+        caption = CAPTION_RE.match(line)
+        if caption:
+            captions.append(caption.group("text").strip())
             continue
-        m = BYLINE_RE.match(ln)
-        if m and (m.group("label").lower() != "oleh" or len(ln) < 40):
-            bylines.append((m.group("label").lower(), m.group("name").strip()))
+        byline = BYLINE_RE.match(line)
+        if byline and (byline.group("label").lower() != "oleh" or len(line) < 40):
+            bylines.append((byline.group("label").lower(), byline.group("name").strip()))
             continue
-        if chrome.match(ln):
-            chrome_lines.append(ln)
+        if chrome.match(line):
+            chrome_lines.append(line)
             continue
-        content.append(ln)
-    # headline lines sit before the first lead-like paragraph
-    pre_lead: list[str] = []
-    while len(content) > 1 and not _looks_like_lead(content[0]) and len(content[0]) <= 200:
-        pre_lead.append(content.pop(0))
-    if title_hint:
-        hint = normalize_text(title_hint)
-        content = [c for c in content if c != hint]
-    if content:
-        m = INLINE_BYLINE_RE.search(content[-1])
-        if m:
-            for part in INLINE_BYLINE_PART.finditer(m.group("tail")):
-                if part.group("name"):
-                    bylines.append((part.group("label").lower(), part.group("name")))
-            rest = content[-1][: m.start()].rstrip()
-            if rest:
-                content[-1] = rest
-            else:
-                content.pop()
-    # credit tags at the very end: "(ADV/DiskomKukar)", "(prokom04)"
-    credit_tags: list[str] = []
+        content.append(line)
+    return content, captions, bylines, chrome_lines
+
+
+def _split_pre_lead(content: list[str]) -> tuple[list[str], list[str]]:
+    """(headline lines before the first lead-like paragraph, the rest); at least one line stays content."""
+    n_pre = 0
+    while len(content) - n_pre > 1 and not _looks_like_lead(content[n_pre]) and len(content[n_pre]) <= 200:
+        n_pre += 1
+    return content[:n_pre], content[n_pre:]
+
+
+def _strip_inline_bylines(content: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Bylines glued to the end of the last paragraph, cut off it: (content, [(label, name), ...])."""
+    if not content:
+        return content, []
+    glued = INLINE_BYLINE_RE.search(content[-1])
+    if not glued:
+        return content, []
+    bylines = [
+        (part.group("label").lower(), part.group("name"))
+        for part in INLINE_BYLINE_PART.finditer(glued.group("tail"))
+        if part.group("name")
+    ]
+    rest = content[-1][: glued.start()].rstrip()
+    return (content[:-1] + [rest] if rest else content[:-1]), bylines
+
+
+def _strip_credit_tags(content: list[str]) -> tuple[list[str], list[str]]:
+    """Credit tags at the very end, "(ADV/DiskomKukar)", "(prokom04)", cut off: (content, tags, last first)."""
+    content = list(content)
+    tags: list[str] = []
     while content:
-        m = CREDIT_TAG_RE.search(content[-1])
-        if not m:
+        tag = CREDIT_TAG_RE.search(content[-1])
+        if not tag:
             break
-        credit_tags.append(m.group("tag"))
-        rest = content[-1][: m.start()].rstrip()
+        tags.append(tag.group("tag"))
+        rest = content[-1][: tag.start()].rstrip()
         if rest:
             content[-1] = rest
             break
         content.pop()
-    # exact repeated paragraphs (a headline echoed, a scraper's double) are kept once
-    seen: set[str] = set()
-    paragraphs: list[str] = []
-    for c in content:
-        if c in seen:
-            continue
-        seen.add(c)
-        paragraphs.append(c)
-    return CleanText("\n\n".join(paragraphs), paragraphs, pre_lead, captions, bylines, credit_tags, chrome_lines)
+    return content, tags
 
 
 def is_advertorial_marked(ct: CleanText) -> bool:

@@ -23,9 +23,9 @@ import os
 import re
 import stat
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 log = logging.getLogger(__name__)
 
@@ -127,77 +127,96 @@ def discover_inputs(root: str | os.PathLike) -> tuple[list[InputFile], list[Quar
     skipped: list[Quarantined] = []
 
     def walk_error(err: OSError) -> None:
-        where = Path(err.filename) if err.filename else base
-        try:
-            rel = where.relative_to(base).as_posix()
-        except ValueError:
-            rel = where.name
-        if where != base:
-            skipped.append(
-                Quarantined(
-                    printable_path(rel or "."), "ingest", f"cannot list folder: {err.strerror or type(err).__name__}"
-                )
-            )
+        row = _unlistable_folder(err, base)
+        if row is not None:
+            skipped.append(row)
 
     for dirpath, dirnames, filenames in os.walk(base, followlinks=False, onerror=walk_error):
         dirnames.sort()
-        for name in dirnames:
-            d = Path(dirpath) / name
-            if d.is_symlink():  # never walked; say so when it points out of the root
-                try:
-                    d.resolve(strict=True).relative_to(base)
-                except (ValueError, OSError, RuntimeError):
-                    skipped.append(
-                        Quarantined(
-                            printable_path(d.relative_to(base).as_posix()),
-                            "ingest",
-                            "symlinked folder outside the input root (not followed)",
-                        )
-                    )
+        skipped.extend(_folder_links_outside(Path(dirpath), dirnames, base))
         for name in sorted(filenames):
             kind = input_kind(name)
             if kind is None:
                 continue
-            p = Path(dirpath) / name
-            rel = printable_path(p.relative_to(base).as_posix())
-            if rel != p.relative_to(base).as_posix():
-                # the path is written into every table as text; one that is not UTF-8 cannot be kept
-                skipped.append(Quarantined(rel, "ingest", "file name is not valid UTF-8 (rename the file)"))
-                continue
-            try:
-                real = p.resolve(strict=True)
-                real.relative_to(base)
-            except FileNotFoundError:
-                skipped.append(Quarantined(rel, "ingest", "file disappeared or is a broken link"))
-                continue
-            except RuntimeError:  # Python < 3.13 reports a symlink loop this way
-                skipped.append(Quarantined(rel, "ingest", "symlink loop"))
-                continue
-            except ValueError:
-                skipped.append(Quarantined(rel, "ingest", "path resolves outside the input root"))
-                continue
-            except OSError as e:
-                reason = (
-                    "symlink loop"
-                    if e.errno == errno.ELOOP
-                    else f"cannot resolve path: {e.strerror or type(e).__name__}"
-                )
-                skipped.append(Quarantined(rel, "ingest", reason))
-                continue
-            try:
-                st = real.stat()
-            except OSError as e:
-                skipped.append(Quarantined(rel, "ingest", f"cannot stat file: {e.strerror or e}"))
-                continue
-            if not stat.S_ISREG(st.st_mode):
-                skipped.append(Quarantined(rel, "ingest", "not a regular file (pipe, socket or device)"))
-                continue
-            if kind in ("txt", "html") and st.st_size > MAX_FILE_BYTES:
-                skipped.append(Quarantined(rel, "ingest", _TOO_LARGE))
-                continue
-            files.append(InputFile(str(p), rel, st.st_size))
+            found = _input_file(Path(dirpath) / name, base, kind)
+            if isinstance(found, InputFile):
+                files.append(found)
+            else:
+                skipped.append(found)
     files.sort(key=lambda f: f.rel)
     return files, skipped
+
+
+def _unlistable_folder(err: OSError, base: Path) -> Quarantined | None:
+    """The quarantine row for a folder `os.walk` could not list (None for the root itself)."""
+    where = Path(err.filename) if err.filename else base
+    if where == base:
+        return None
+    try:
+        rel = where.relative_to(base).as_posix()
+    except ValueError:
+        rel = where.name
+    return Quarantined(
+        printable_path(rel or "."), "ingest", f"cannot list folder: {err.strerror or type(err).__name__}"
+    )
+
+
+def _folder_links_outside(folder: Path, dirnames: list[str], base: Path) -> list[Quarantined]:
+    """Symlinked subfolders are never walked; say so for those that point out of the root."""
+    rows = []
+    for name in dirnames:
+        subfolder = folder / name
+        if not subfolder.is_symlink():
+            continue
+        try:
+            subfolder.resolve(strict=True).relative_to(base)
+        except (ValueError, OSError, RuntimeError):
+            rows.append(
+                Quarantined(
+                    printable_path(subfolder.relative_to(base).as_posix()),
+                    "ingest",
+                    "symlinked folder outside the input root (not followed)",
+                )
+            )
+    return rows
+
+
+def _input_file(path: Path, base: Path, kind: str) -> InputFile | Quarantined:
+    """One candidate file under `base`: the input to read, or the quarantine row saying why it is skipped."""
+    rel = printable_path(path.relative_to(base).as_posix())
+    if rel != path.relative_to(base).as_posix():
+        # the path is written into every table as text; one that is not UTF-8 cannot be kept
+        return Quarantined(rel, "ingest", "file name is not valid UTF-8 (rename the file)")
+    real, reason = _resolve_within(path, base)
+    if real is None:
+        return Quarantined(rel, "ingest", reason)
+    try:
+        st = real.stat()
+    except OSError as e:
+        return Quarantined(rel, "ingest", f"cannot stat file: {e.strerror or e}")
+    if not stat.S_ISREG(st.st_mode):
+        return Quarantined(rel, "ingest", "not a regular file (pipe, socket or device)")
+    if kind in ("txt", "html") and st.st_size > MAX_FILE_BYTES:
+        return Quarantined(rel, "ingest", _TOO_LARGE)
+    return InputFile(str(path), rel, st.st_size)
+
+
+def _resolve_within(path: Path, base: Path) -> tuple[Path | None, str]:
+    """The real path of `path` if it exists inside `base`, else None and the reason."""
+    try:
+        real = path.resolve(strict=True)
+        real.relative_to(base)
+    except FileNotFoundError:
+        return None, "file disappeared or is a broken link"
+    except RuntimeError:  # Python < 3.13 reports a symlink loop this way
+        return None, "symlink loop"
+    except ValueError:
+        return None, "path resolves outside the input root"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return None, "symlink loop"
+        return None, f"cannot resolve path: {e.strerror or type(e).__name__}"
+    return real, ""
 
 
 _TOO_LARGE = f"file too large (over {MAX_FILE_BYTES // 2**20} MB; only JSON Lines and WARC files stream)"
@@ -264,7 +283,8 @@ _PREFERRED = ("cp1252", "cp1251", "koi8_r", "gb18030", "big5", "cp932", "euc_kr"
 def detect_legacy_encoding(data: bytes) -> str:
     """The most likely single-byte/CJK encoding of bytes that are not UTF-8 (charset-normalizer).
 
-    >>> detect_legacy_encoding("Caf\\u00e9 \\u201cKopi\\u201d di Jalan Merdeka \\u2013 ramai pengunjung.".encode("cp1252"))
+    >>> text = "Caf\\u00e9 \\u201cKopi\\u201d di Jalan Merdeka \\u2013 ramai pengunjung."
+    >>> detect_legacy_encoding(text.encode("cp1252"))
     'cp1252'
     """
     from charset_normalizer import from_bytes  # a missing library stops the build at start (build.check_dependencies)

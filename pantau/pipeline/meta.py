@@ -81,10 +81,8 @@ def parse_dateline(lead: str) -> tuple[str | None, str | None, int]:
         outlet = gd.get("outlet")
         if place and (place.split()[0] in _NOT_PLACES or len(place) > 40):
             continue
-        if place and not outlet and pat is pats[-1]:
-            # a bare "Word –" opener: only a dateline when it is a short place-like phrase
-            if len(place.split()) > 3:
-                continue
+        if place and not outlet and pat is pats[-1] and len(place.split()) > 3:
+            continue  # a bare "Word –" opener: only a dateline when it is a short place-like phrase
         outlet = re.sub(r"\.\s+(?=[A-Za-z]{2,3}\b)", ".", outlet.strip()) if outlet else None  # "TRIBUNNEWS. COM"
         return outlet, (place.strip() if place else None), m.end()
     return None, None, 0

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import polars as pl
 
@@ -37,9 +37,9 @@ def _norm(s: str) -> str:
 
 
 class ActorResolver:
-    """Corpus-wide actors from every article's local actors, in polars (a corpus too large for row dicts): groups, names, roles, regions,
-    aliases and ids, computed from per-part statistics (polars) in memory that grows with the number
-    of distinct actor names, not with the number of mentions.
+    """Corpus-wide actors from every article's local actors, in polars (a corpus too large for row dicts):
+    groups, names, roles, regions, aliases and ids, computed from per-part statistics in memory that
+    grows with the number of distinct actor names, not with the number of mentions.
 
     Feed every part's local actors with `add`, call `finish`, then `key_map` gives each local actor's
     corpus-wide id and `table` the actors (after `add_article_counts` over the parts again).
@@ -59,39 +59,43 @@ class ActorResolver:
         """Add `key` = `kind|normalized name` (Python's lower/split)."""
         cache = self._norm_cache
         names = local["name"].unique().to_list()
-        for n in names:
-            if n not in cache:
-                cache[n] = _norm(n)
-        m = pl.DataFrame(
-            {"name": names, "_norm": [cache[n] for n in names]}, schema={"name": pl.String, "_norm": pl.String}
+        for name in names:
+            if name not in cache:
+                cache[name] = _norm(name)
+        normalized = pl.DataFrame(
+            {"name": names, "_norm": [cache[name] for name in names]}, schema={"name": pl.String, "_norm": pl.String}
         )
         return (
-            local.join(m, on="name", how="left")
+            local.join(normalized, on="name", how="left")
             .with_columns((pl.col("kind") + pl.lit("|") + pl.col("_norm")).alias("key"))
             .drop("_norm")
         )
 
     def add(self, local: pl.DataFrame) -> None:
         """One part's local actors (kind, name, role, region_code, forms, unnamed_office)."""
-        k = self.with_keys(local)
-        self._names.append(k.group_by("key", "name").agg(pl.len().alias("n")))
+        keyed = self.with_keys(local)
+        self._names.append(keyed.group_by("key", "name").agg(pl.len().alias("n")))
         self._roles.append(
-            k.filter(pl.col("role").is_not_null() & (pl.col("role") != ""))
+            keyed.filter(pl.col("role").is_not_null() & (pl.col("role") != ""))
             .group_by("key", "role")
             .agg(pl.len().alias("n"))
         )
         self._codes.append(
-            k.filter(pl.col("region_code").is_not_null() & (pl.col("region_code") != ""))
+            keyed.filter(pl.col("region_code").is_not_null() & (pl.col("region_code") != ""))
             .group_by("key", "region_code")
             .agg(pl.len().alias("n"))
         )
-        self._forms.append(k.select("key", pl.col("forms").alias("form")).explode("form").drop_nulls("form").unique())
-        self._flags.append(k.group_by("key").agg(pl.col("unnamed_office").fill_null(False).any().alias("unnamed")))
+        self._forms.append(
+            keyed.select("key", pl.col("forms").alias("form")).explode("form").drop_nulls("form").unique()
+        )
+        self._flags.append(keyed.group_by("key").agg(pl.col("unnamed_office").fill_null(False).any().alias("unnamed")))
         if len(self._names) >= 64:
             self._compact()
 
     def _compact(self) -> None:
-        def re(frames, by, how):
+        """Merge each statistic's per-part frames into one (counts summed, flags or-ed, forms deduplicated)."""
+
+        def merge(frames, by, how):
             if not frames:
                 return []
             df = pl.concat(frames, how="vertical")
@@ -103,11 +107,11 @@ class ActorResolver:
                 else df.unique()
             ]
 
-        self._names = re(self._names, ["key", "name"], "sum")
-        self._roles = re(self._roles, ["key", "role"], "sum")
-        self._codes = re(self._codes, ["key", "region_code"], "sum")
-        self._forms = re(self._forms, ["key", "form"], "unique")
-        self._flags = re(self._flags, ["key"], "any")
+        self._names = merge(self._names, ["key", "name"], "sum")
+        self._roles = merge(self._roles, ["key", "role"], "sum")
+        self._codes = merge(self._codes, ["key", "region_code"], "sum")
+        self._forms = merge(self._forms, ["key", "form"], "unique")
+        self._flags = merge(self._flags, ["key"], "any")
 
     def finish(self) -> pl.DataFrame:
         """Decide the groups; returns the key map (key -> actor_id)."""
@@ -117,18 +121,18 @@ class ActorResolver:
         unnamed = dict(zip(keys, flags["unnamed"].to_list()))
         # one-word person names join a unique longer name that contains the word
         multi: dict[str, set[str]] = defaultdict(set)
-        for k in keys:
-            kind, name = k.split("|", 1)
-            if kind == "person" and len(name.split()) > 1 and not unnamed[k]:
-                for t in name.split():
-                    multi[t].add(k)
+        for key in keys:
+            kind, name = key.split("|", 1)
+            if kind == "person" and len(name.split()) > 1 and not unnamed[key]:
+                for word in name.split():
+                    multi[word].add(key)
         group = []
-        for k in keys:
-            kind, name = k.split("|", 1)
+        for key in keys:
+            kind, name = key.split("|", 1)
             if kind == "person" and len(name.split()) == 1 and len(multi.get(name, ())) == 1:
                 group.append(next(iter(multi[name])))
             else:
-                group.append(k)
+                group.append(key)
         self.keys = pl.DataFrame({"key": keys, "group": group}, schema={"key": pl.String, "group": pl.String})
         gids = self.keys["group"].unique().to_list()
         ids = pl.DataFrame(
@@ -150,10 +154,35 @@ class ActorResolver:
 
     def table(self, region_name) -> pl.DataFrame:
         """The resolved actors (plus region_code and article_count)."""
-        g = self.keys
-        names = (
+        names = self._canonical_names()
+        out = (
+            self.keys.select("group", "actor_id")
+            .unique()
+            .join(names, on="group", how="left")
+            .join(self._most_common(self._roles, "role", longest_first=True), on="group", how="left")
+            .join(self._most_common(self._codes, "region_code", longest_first=False), on="group", how="left")
+            .join(self._aliases(names), on="group", how="left")
+            .join(self._article_counts(), on="actor_id", how="left")
+            .with_columns(
+                pl.col("group").str.split_exact("|", 1).struct.field("field_0").alias("kind"),
+                pl.col("aliases").fill_null(pl.lit([], pl.List(pl.String))),
+                pl.col("article_count").fill_null(0).cast(pl.Int64),
+            )
+        )
+        out = out.join(region_names(out["region_code"], region_name), on="region_code", how="left")
+        return out.select("actor_id", "name", "kind", "role", "aliases", "region", "region_code", "article_count").sort(
+            "actor_id"
+        )
+
+    def _groups(self) -> pl.DataFrame:
+        """`key` -> `group`, the key whose name the group's actor carries."""
+        return self.keys.select("key", "group")
+
+    def _canonical_names(self) -> pl.DataFrame:
+        """Each group's name: the most frequent spelling of the group's own key (ties: alphabetical)."""
+        return (
             self._names[0]
-            .join(g.select("key", "group"), on="key")
+            .join(self._groups(), on="key")
             .filter(pl.col("key") == pl.col("group"))
             .sort(["group", "n", "name"], descending=[False, True, False])
             .group_by("group", maintain_order=True)
@@ -161,22 +190,23 @@ class ActorResolver:
             .select("group", "name")
         )
 
-        def best(frames, col, by_len):
-            if not frames:
-                return pl.DataFrame(schema={"group": pl.String, col: pl.String})
-            df = frames[0].join(g.select("key", "group"), on="key").group_by("group", col).agg(pl.col("n").sum())
-            if by_len:
-                df = df.with_columns(pl.col(col).str.len_chars().alias("_len"))
-                df = df.sort(["group", "n", "_len", col], descending=[False, True, True, False])
-            else:
-                df = df.sort(["group", "n", col], descending=[False, True, False])
-            return df.group_by("group", maintain_order=True).first().select("group", col)
+    def _most_common(self, frames: list[pl.DataFrame], col: str, longest_first: bool) -> pl.DataFrame:
+        """Each group's most frequent value of `col` (ties: the longer one if `longest_first`, then alphabetical)."""
+        if not frames:
+            return pl.DataFrame(schema={"group": pl.String, col: pl.String})
+        df = frames[0].join(self._groups(), on="key").group_by("group", col).agg(pl.col("n").sum())
+        if longest_first:
+            df = df.with_columns(pl.col(col).str.len_chars().alias("_len"))
+            df = df.sort(["group", "n", "_len", col], descending=[False, True, True, False])
+        else:
+            df = df.sort(["group", "n", col], descending=[False, True, False])
+        return df.group_by("group", maintain_order=True).first().select("group", col)
 
-        roles = best(self._roles, "role", True)
-        codes = best(self._codes, "region_code", False)
-        forms_src = self._forms[0] if self._forms else pl.DataFrame(schema={"key": pl.String, "form": pl.String})
-        forms = (
-            forms_src.join(g.select("key", "group"), on="key")
+    def _aliases(self, names: pl.DataFrame) -> pl.DataFrame:
+        """Each group's other surface forms, sorted."""
+        forms = self._forms[0] if self._forms else pl.DataFrame(schema={"key": pl.String, "form": pl.String})
+        return (
+            forms.join(self._groups(), on="key")
             .select("group", "form")
             .unique()
             .join(names, on="group")
@@ -185,34 +215,21 @@ class ActorResolver:
             .group_by("group", maintain_order=True)
             .agg(pl.col("form").alias("aliases"))
         )
-        counts = (
-            pl.concat(self._counts, how="vertical").group_by("actor_id").agg(pl.col("article_count").sum())
-            if self._counts
-            else pl.DataFrame(schema={"actor_id": pl.String, "article_count": pl.UInt32})
-        )
-        out = (
-            g.select("group", "actor_id")
-            .unique()
-            .join(names, on="group", how="left")
-            .join(roles, on="group", how="left")
-            .join(codes, on="group", how="left")
-            .join(forms, on="group", how="left")
-            .join(counts, on="actor_id", how="left")
-            .with_columns(
-                pl.col("group").str.split_exact("|", 1).struct.field("field_0").alias("kind"),
-                pl.col("aliases").fill_null(pl.lit([], pl.List(pl.String))),
-                pl.col("article_count").fill_null(0).cast(pl.Int64),
-            )
-        )
-        codes_u = [c for c in out["region_code"].unique().to_list() if c]
-        rn = pl.DataFrame(
-            {"region_code": codes_u, "region": [region_name(c) for c in codes_u]},
-            schema={"region_code": pl.String, "region": pl.String},
-        )
-        out = out.join(rn, on="region_code", how="left")
-        return out.select("actor_id", "name", "kind", "role", "aliases", "region", "region_code", "article_count").sort(
-            "actor_id"
-        )
+
+    def _article_counts(self) -> pl.DataFrame:
+        """Distinct articles per actor id, summed over the parts."""
+        if not self._counts:
+            return pl.DataFrame(schema={"actor_id": pl.String, "article_count": pl.UInt32})
+        return pl.concat(self._counts, how="vertical").group_by("actor_id").agg(pl.col("article_count").sum())
+
+
+def region_names(codes: pl.Series, region_name) -> pl.DataFrame:
+    """`region_code` -> `region` for the distinct non-empty codes."""
+    distinct = [c for c in codes.unique().to_list() if c]
+    return pl.DataFrame(
+        {"region_code": distinct, "region": [region_name(c) for c in distinct]},
+        schema={"region_code": pl.String, "region": pl.String},
+    )
 
 
 def _name_words(name: str | None) -> set[str]:
@@ -247,19 +264,17 @@ def _overlap(a: dict, b: dict) -> float:
 
 def resolve_events(local_events: list[dict], id_map: dict, region_name) -> list[dict]:
     """Cluster article-level events into real-world events (union-find within each type)."""
-    evs = sorted(local_events, key=lambda e: (e["article_id"], e["event_type"], e["trigger_pos"]))
-    parent = list(range(len(evs)))
+    events = sorted(local_events, key=lambda e: (e["article_id"], e["event_type"], e["trigger_pos"]))
+    out = [_merged_event(members, id_map, region_name) for members in _event_clusters(events)]
+    out.sort(key=lambda e: e["event_id"])
+    return out
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    # Only pairs that can pass `_same_event` are compared (same type and same start date, or both
-    # undated with the same place / region), so the clusters equal an all-pairs comparison.
+def _comparison_blocks(events: list[dict]) -> list[list[int]]:
+    """Indexes of the events that can pass `_same_event`: same type and same start date, or both
+    undated with the same place / region (so the clusters equal an all-pairs comparison)."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
-    for i, e in enumerate(evs):
+    for i, e in enumerate(events):
         if e["start_date"]:
             blocks[(e["event_type"], "date", e["start_date"])].append(i)
         else:
@@ -267,59 +282,72 @@ def resolve_events(local_events: list[dict], id_map: dict, region_name) -> list[
                 blocks[(e["event_type"], "place", e["place"])].append(i)
             if e["region_code"]:
                 blocks[(e["event_type"], "region", e["region_code"])].append(i)
-    for idxs in blocks.values():
-        for x in range(len(idxs)):
-            for y in range(x + 1, len(idxs)):
-                i, j = idxs[x], idxs[y]
-                if evs[i]["article_id"] != evs[j]["article_id"] and find(i) != find(j) and _same_event(evs[i], evs[j]):
+    return list(blocks.values())
+
+
+def _event_clusters(events: list[dict]) -> list[list[dict]]:
+    """Events from different articles that are `_same_event`, joined transitively (union-find)."""
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for block in _comparison_blocks(events):
+        for x in range(len(block)):
+            for y in range(x + 1, len(block)):
+                i, j = block[x], block[y]
+                if (
+                    events[i]["article_id"] != events[j]["article_id"]
+                    and find(i) != find(j)
+                    and _same_event(events[i], events[j])
+                ):
                     parent[find(i)] = find(j)
     clusters: dict[int, list[dict]] = defaultdict(list)
-    for i, e in enumerate(evs):
+    for i, e in enumerate(events):
         clusters[find(i)].append(e)
-    out = []
-    for members in clusters.values():
-        members.sort(key=lambda e: (e["article_id"], e["trigger_pos"]))
-        head = members[0]
+    return list(clusters.values())
 
-        def first(field):
-            return next((m[field] for m in members if m.get(field) is not None), None)
 
-        dated = next((m for m in members if m["start_date"]), None)
-        named = max((m["name"] for m in members if m["name"]), key=len, default=None)
-        code = first("region_code")
-        organizers = sorted(
-            {a for m in members for a in m["organizer_ids"]}
-            if "organizer_ids" in head
-            else {
-                id_map[(m["article_id"], k)]
-                for m in members
-                for k in m["organizer_keys"]
-                if (m["article_id"], k) in id_map
-            }
-        )
-        out.append(
-            {
-                "event_id": stable_id(
-                    head["event_type"], head["start_date"], head["place"], head["name"], head["article_id"]
-                ),
-                "event_type": head["event_type"],
-                "name": named,
-                "start_date": dated["start_date"] if dated else None,
-                "end_date": dated["end_date"] if dated else None,
-                "date_precision": dated["date_precision"] if dated else "unknown",
-                "venue": first("venue"),
-                "place": first("place"),
-                "region": _regency_name(code, region_name),
-                "region_code": _regency_code(code),
-                "organizer_actor_ids": organizers,
-                "participant_count": first("participant_count"),
-                "article_ids": sorted({m["article_id"] for m in members}),
-                "date_text": dated["date_text"] if dated else None,
-                "weekday_mismatch": bool(dated and dated.get("weekday_mismatch")),
-            }
-        )
-    out.sort(key=lambda e: e["event_id"])
-    return out
+def _merged_event(members: list[dict], id_map: dict, region_name) -> dict:
+    """One event row from a cluster: the first member's identity, the first known value of each field."""
+    members.sort(key=lambda e: (e["article_id"], e["trigger_pos"]))
+    head = members[0]
+
+    def first(field):
+        return next((m[field] for m in members if m.get(field) is not None), None)
+
+    dated = next((m for m in members if m["start_date"]), None)
+    code = first("region_code")
+    return {
+        "event_id": stable_id(head["event_type"], head["start_date"], head["place"], head["name"], head["article_id"]),
+        "event_type": head["event_type"],
+        "name": max((m["name"] for m in members if m["name"]), key=len, default=None),
+        "start_date": dated["start_date"] if dated else None,
+        "end_date": dated["end_date"] if dated else None,
+        "date_precision": dated["date_precision"] if dated else "unknown",
+        "venue": first("venue"),
+        "place": first("place"),
+        "region": _regency_name(code, region_name),
+        "region_code": _regency_code(code),
+        "organizer_actor_ids": _organizer_ids(members, id_map),
+        "participant_count": first("participant_count"),
+        "article_ids": sorted({m["article_id"] for m in members}),
+        "date_text": dated["date_text"] if dated else None,
+        "weekday_mismatch": bool(dated and dated.get("weekday_mismatch")),
+    }
+
+
+def _organizer_ids(members: list[dict], id_map: dict) -> list[str]:
+    """The cluster's organizers: resolved `organizer_ids` when the members carry them, else their
+    `organizer_keys` looked up in `id_map` ((article_id, local key) -> actor id)."""
+    if "organizer_ids" in members[0]:
+        return sorted({a for m in members for a in m["organizer_ids"]})
+    return sorted(
+        {id_map[(m["article_id"], k)] for m in members for k in m["organizer_keys"] if (m["article_id"], k) in id_map}
+    )
 
 
 def _regency_code(code: str | None) -> str | None:

@@ -67,7 +67,7 @@ def check_cron(expr: str) -> str:
     >>> check_cron("hourly")  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
     ...
-    pantau.pipeline.schedule.ServeError: --cron 'hourly' is not a cron expression with 5 fields (e.g. "0 * * * *" for every hour)
+    ServeError: --cron 'hourly' is not a cron expression with 5 fields (e.g. "0 * * * *" for every hour)
     """
     fields = expr.split()
     if expr.startswith("@") and len(fields) == 1:  # @hourly, @daily ... (croniter understands them)

@@ -162,7 +162,7 @@ def release_id(parquet_digests: dict[str, str]) -> str:
     for t in schemas.all_tables():
         h.update(t.name.encode() + b"\0" + t.description.encode("utf-8"))
         for n, _, _, desc in t.columns():
-            h.update(f"{n}\0{desc}\n".encode("utf-8"))
+            h.update(f"{n}\0{desc}\n".encode())
     h.update(f"duckdb {duckdb.__version__} format {STORE_FORMAT}".encode())
     return h.hexdigest()[:20]
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import polars as pl
 
@@ -69,11 +69,11 @@ def _jsonl_stream(f: InputFile):
     """The byte stream of a JSON Lines file to cut into lines, or None when ingest must read it whole
     (UTF-16/32, binary content, unreadable)."""
     try:
-        fh = open(f.path, "rb")
+        fh = open(f.path, "rb")  # noqa: SIM115 - an open that fails must yield None, not wrap the body; `with fh` below
     except OSError:
         yield None
         return
-    try:
+    with fh:
         stream = open_jsonl(f.rel, fh)
         try:
             head = sniff_jsonl(stream)
@@ -82,8 +82,6 @@ def _jsonl_stream(f: InputFile):
         if stream is not None and (head.wide or head.binary):
             stream = None
         yield stream
-    finally:
-        fh.close()
 
 
 def units_of_file(f: InputFile) -> tuple[dict[str, list], list[Quarantined]]:
