@@ -63,7 +63,10 @@ class ActorResult:
 
 NAME_WORD = r"(?:[A-Z][a-z]+(?:['’][A-Za-z]+|-[a-z]+)*|[A-Z]\.?(?=[ \t]+[A-Z]))"
 NAME_SEQ = NAME_WORD + r"(?:[ \t]+(?:(?:bin|binti|van|de|al|el|da)[ \t]+)?" + NAME_WORD + r"){0,4}"
-DEGREE = r"(?:,?[ \t]+(?:(?:[SMD]\.?\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.?D\.?|Lc\.?|MBA|MPA|MM|MH|MSi|SH|SE|SIP|SSos|SPd|ST)(?:,?[ \t]*(?=[A-Z][A-Za-z]{0,4}\.)|\b)))"
+DEGREE = (
+    r"(?:,?[ \t]+(?:(?:[SMD]\.?\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.?D\.?|Lc\.?|MBA|MPA|MM|MH|MSi|SH|SE|SIP|SSos|SPd|ST)"
+    r"(?:,?[ \t]*(?=[A-Z][A-Za-z]{0,4}\.)|\b)))"
+)
 ROMAN = r"(?:I{1,3}|IV|V|VI{0,3}|IX|X)"
 
 
@@ -184,8 +187,8 @@ def _patterns() -> dict:
             + office_re
             + r"(?:[ \t]+"
             + tail_tok
-            + r"){1,8})(?=[ \t]*(?:,[ \t]*yang\s[^,]{0,80},[ \t]*)?[ \t]+(?:juga[ \t]+|pun[ \t]+)?(?:me[a-z]+|ber[a-z]+|"
-            r"turut|hadir)\b)"
+            + r"){1,8})(?=[ \t]*(?:,[ \t]*yang\s[^,]{0,80},[ \t]*)?[ \t]+(?:juga[ \t]+|pun[ \t]+)?"
+            r"(?:me[a-z]+|ber[a-z]+|turut|hadir)\b)"
         ),
         "org_alias": re.compile(r"(?<![\w])(?P<alias>" + alternation(org_alias) + r")(?![\w])"),
         "org_alias_map": org_alias,
@@ -195,7 +198,8 @@ def _patterns() -> dict:
             r"(?:[ \t]*\((?P<ra>[A-Za-z ]{2,20})\))?"
         ),
         "definition": re.compile(
-            r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk|atau|&|di|dari|serta)){1,12})[ \t]+\((?P<abbr>[A-Z][A-Za-z-]{1,14}(?:\s[A-Z][A-Za-z]{1,10})?)\)"
+            r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk|atau|&|di|dari|serta)){1,12})"
+            r"[ \t]+\((?P<abbr>[A-Z][A-Za-z-]{1,14}(?:\s[A-Z][A-Za-z]{1,10})?)\)"
         ),
         "cap_phrase": re.compile(r"(?<![\w-])[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){1,5}"),
     }
@@ -252,9 +256,7 @@ def _bad_name_token(tok: str) -> bool:
         or _AFFIXED_NOUN.match(t)
     ):
         return True
-    if t.lower() in lexicon.common_words() and len(t) > 1:
-        return True
-    return False
+    return t.lower() in lexicon.common_words() and len(t) > 1
 
 
 def clean_person_name(raw: str) -> str | None:
@@ -464,12 +466,11 @@ def _find_orgs(b: _Builder) -> None:
             continue
         phrase = " ".join(toks)
         start = m.start() + m.group(0).index(phrase)
-        if toks[-1].rstrip(".,") in last_heads:
-            name = phrase.rstrip(".,")
-        elif toks[0] in strong_first and not any(t.lower() in ("dan",) for t in toks[1:2]):
-            name = phrase.rstrip(".,")
-        else:
+        ends_in_head = toks[-1].rstrip(".,") in last_heads
+        opens_strong = toks[0] in strong_first and toks[1].lower() != "dan"  # not "Universitas dan ..."
+        if not (ends_in_head or opens_strong):
             continue
+        name = phrase.rstrip(".,")
         if any(c.start <= start < c.end for c in b.claims):
             continue  # "Partai Demokrat Agus Harimurti": the lexicon already named the organization
         a = b.actor("organization", name)
@@ -611,9 +612,9 @@ def _could_hold_new_name(taken: list[tuple[int, int]]):
 
 
 def _add_recognized_persons(b: _Builder) -> None:
-    """Names the statistical recognizer (`pantau.pipeline.extract.ner`, a CRF trained on NERGrit + idner-news-2k) tags as
-    persons where no rule found anything: rules and lexicons win every overlap, and a tagged span must
-    still pass `clean_person_name` (no regions, organizations, offices or common words)."""
+    """Names the statistical recognizer (`pantau.pipeline.extract.ner`, a CRF trained on NERGrit +
+    idner-news-2k) tags as persons where no rule found anything: rules and lexicons win every overlap, and a
+    tagged span must still pass `clean_person_name` (no regions, organizations, offices or common words)."""
     from pantau.pipeline.extract.ner import tag_names
 
     taken = [(c.start, c.end) for c in b.claims]

@@ -121,7 +121,8 @@ _BARE_MONTH = re.compile(
 # "pada tahun 2024", "sejak 2019", "tahun 2020 hingga 2024"
 _YEAR = re.compile(
     rf"(?<![A-Za-z])(?P<cue>{_trie(_CUES['bare_year_preceded_by'])}){_SP}+(?P<span>(?:tahun{_SP}+)?(?P<y1>{_YEAR4})"
-    rf"(?:{_S}(?:{_RANGE}){_S}(?P<y2>{_YEAR4}))?)(?![/0-9]|{_SP}*%|{_S}-?{_S}an(?![A-Za-z]))",  # not "1990-an" (the 1990s)
+    # not "1990-an" (the 1990s)
+    rf"(?:{_S}(?:{_RANGE}){_S}(?P<y2>{_YEAR4}))?)(?![/0-9]|{_SP}*%|{_S}-?{_S}an(?![A-Za-z]))",
     _FLAGS,
 )
 _WEEKDAY = re.compile(
@@ -133,7 +134,8 @@ _VAGUE_RE = re.compile(rf"(?<![A-Za-z-])(?:{_trie(_VAGUE)})(?![A-Za-z-])", _FLAG
 _RELATIVE_TAIL = rf"{_SP}+(?:{_trie(_RELATIVE['past_words'])})(?![A-Za-z])"
 # "dua hari lalu", "setahun lalu", "3 bulan yang lalu"
 _RELATIVE_RE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:(?P<n>{_trie(list(_RELATIVE['number_words']) + ['beberapa'])}){_SP}+(?P<u>{_trie(_RELATIVE['units'])})"
+    rf"(?<![A-Za-z0-9])(?:(?P<n>{_trie(list(_RELATIVE['number_words']) + ['beberapa'])})"
+    rf"{_SP}+(?P<u>{_trie(_RELATIVE['units'])})"
     rf"|se(?P<su>{_trie(_RELATIVE['units'])})){_RELATIVE_TAIL}",
     _FLAGS,
 )
@@ -148,10 +150,13 @@ _WD_PREFIX = re.compile(
 )
 _RANGE_GAP = re.compile(rf"{_S}(?:{_RANGE}){_S}", _FLAGS)
 # What stands before a year that makes it part of a name: "UU Nomor 7 Tahun ", "Pemilu tahun ".
+_LAW_WORDS_GLUED = _trie(w for w in _CUES["law_number_words"] if len(w) > 3)  # may follow a letter: "PerdaNomor"
+_LAW_WORDS_SHORT = _trie(w for w in _CUES["law_number_words"] if len(w) <= 3)  # only after a non-letter
 _LAW_BEFORE = re.compile(
     # "Nomor 300.2.2-2138 Tahun 2025", "PerdaNomor 3 Tahun 2013" (words glued in scraping)
-    rf"(?:(?:{_trie(w for w in _CUES['law_number_words'] if len(w) > 3)}|(?<![A-Za-z])(?:{_trie(w for w in _CUES['law_number_words'] if len(w) <= 3)}))"
-    rf"{_S}\.?{_S}:?{_S}(?:[A-Za-z]{{1,5}}\.?{_S})?[0-9][0-9./-]*[A-Za-z]?{_S}(?:tahun{_S})?"  # "Nomor KM 241 Tahun 2022"
+    rf"(?:(?:{_LAW_WORDS_GLUED}|(?<![A-Za-z])(?:{_LAW_WORDS_SHORT}))"
+    # "Nomor KM 241 Tahun 2022"
+    rf"{_S}\.?{_S}:?{_S}(?:[A-Za-z]{{1,5}}\.?{_S})?[0-9][0-9./-]*[A-Za-z]?{_S}(?:tahun{_S})?"
     rf"|(?:{_trie(_CUES['law_names'])})(?:{_S}\([A-Za-z]+\))?{_SP}+tahun{_S})$",
     _FLAGS,
 )
@@ -588,7 +593,8 @@ def find_dates(text: str, *, ref_date: _dt.date | None = None, ref_year: int | N
     named weekday does not fit, the year before or after is tried. Bare weekdays
     (``pada Jumat``) resolve against ``ref_date`` only.
 
-    >>> [(m.text, m.start_date.isoformat(), m.weekday) for m in find_dates("Rapat digelar Selasa (3/9) di Tenggarong.", ref_year=2024)]
+    >>> found = find_dates("Rapat digelar Selasa (3/9) di Tenggarong.", ref_year=2024)
+    >>> [(m.text, m.start_date.isoformat(), m.weekday) for m in found]
     [('Selasa (3/9)', '2024-09-03', 1)]
     >>> m, = find_dates("Pelatihan dari 27 hingga 31 Oktober 2024 ini.")
     >>> (m.text, str(m.start_date), str(m.end_date), m.precision)

@@ -140,7 +140,7 @@ def extract_events(
     for sent, base in sources:
         for m in _trigger_re().finditer(sent):
             etype = trig_lower[m.group("t").lower()]
-            dates = [d for d in find_dates(sent, ref_date=ref_date, ref_year=ref_year)]
+            dates = list(find_dates(sent, ref_date=ref_date, ref_year=ref_year))
             dated = [d for d in dates if d.start_date is not None]
             venue_m = _venue_re().search(sent)
             place = _place_from(sent, context)
