@@ -72,75 +72,74 @@ ROMAN = r"(?:I{1,3}|IV|V|VI{0,3}|IX|X)"
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict:
-    offices = lexicon.offices()
+    """Every actor pattern, compiled once from the lexicon: persons (by title, office or speech cue), then
+    organizations (by alias, government prefix, definition or capitalized phrase)."""
+    return {**_person_patterns(), **_organization_patterns()}
+
+
+# a word that continues an office after its head: "Ketua KPU Kukar", "Kapolres Kukar AKBP", "Bupati (nonaktif)"
+OFFICE_TAIL_WORD = r"(?:[A-Z][\w.&'’/-]*|" + ROMAN + r"|\([A-Za-z ]{2,20}\)|RI|se-[A-Z]\w+)"
+# lower-case joiners inside an office, kept only before another capitalized word: "Ketua Bidang Hukum dan HAM"
+OFFICE_TAIL_JOINER = r"(?:dan|dari|bidang|divisi|urusan|pada|untuk)"
+
+
+def _office_phrase(acting_re: str, office_alt: str) -> str:
+    """`(?P<office>...)`: an optional acting prefix (Plt., Pj.), an office head word, then up to nine tail words."""
+    return (
+        r"(?P<office>"
+        + acting_re
+        + r"?"
+        + office_alt
+        + r"(?:[ \t]+"
+        + OFFICE_TAIL_WORD
+        + r"|[ \t]+"
+        + OFFICE_TAIL_JOINER
+        + r"(?=[ \t]+[A-Z])){0,9})"
+    )
+
+
+def _leading_titles(titles) -> list[str]:
+    """Titles that may open a name with no office before it: abbreviations with a dot, and the religious and
+    academic titles written without one; military suffixes (Pol., Purn., Inf.) never open a name."""
+    return [
+        t
+        for t in titles
+        if t[0].isupper()
+        and (t.endswith(".") or t in ("Prof", "KH", "Kyai", "Kiai", "Habib", "Ustaz", "Ustadz", "Gus"))
+        and t not in ("Pol.", "Purn.", "Inf.")
+    ]
+
+
+def _person_patterns() -> dict:
+    """Patterns that find persons: after an office or a title, before a speech verb, after a speech cue."""
     acting = [t for t, c in lexicon.office_categories().items() if c == "acting"]
-    office_terms = [t for t in offices if t not in acting]
+    office_terms = [t for t in lexicon.offices() if t not in acting]
     titles = lexicon.titles()
-    orgs = lexicon.organizations()
-    org_alias = {}
-    for o in orgs:
-        org_alias[o["canonical"]] = o
-        for a in o["aliases"]:
-            org_alias[a] = o
-    sp = lexicon.speech()
-    # "Pemerintah Kabupaten Kukar (Pemkab Kukar)", "Pemda Kukar" (lexicon/region_prefixes.csv)
-    governments = lexicon.region_prefixes("government")
-    gov_prefixes = alternation(lexicon.official_prefix(level) for _, level in governments if level)
-    gov_leveled = alternation(word for word, level in governments if level)
-    gov_any = alternation(word for word, _ in governments)
+    speech = lexicon.speech()
     title_re = r"(?:(?:" + alternation(titles) + r")(?:[ \t]+|(?<=\.)))"
     acting_re = r"(?:(?:" + alternation(acting) + r")\.?[ \t]+(?:\([A-Za-z]+\)[ \t]+)?)"
     office_re = r"(?:" + alternation(office_terms) + r")"
-    tail_tok = r"(?:[A-Z][\w.&'’/-]*|" + ROMAN + r"|\([A-Za-z ]{2,20}\)|RI|se-[A-Z]\w+)"
-    tail_lower = r"(?:dan|dari|bidang|divisi|urusan|pada|untuk)"
-    office_ci_re = (
-        r"(?:"
-        + alternation(office_terms + [t[0].lower() + t[1:] for t in office_terms if t[0].isupper() and not t.isupper()])
-        + r")"
-    )
-    office_phrase_ci = (
-        r"(?P<office>"
-        + acting_re
-        + r"?"
-        + office_ci_re
-        + r"(?:[ \t]+"
-        + tail_tok
-        + r"|[ \t]+"
-        + tail_lower
-        + r"(?=[ \t]+[A-Z])){0,9})"
-    )
-    office_phrase = (
-        r"(?P<office>"
-        + acting_re
-        + r"?"
-        + office_re
-        + r"(?:[ \t]+"
-        + tail_tok
-        + r"|[ \t]+"
-        + tail_lower
-        + r"(?=[ \t]+[A-Z])){0,9})"
-    )
+    # after a speech cue the office may be written in lower case: "kata ketua KPU Kukar"
+    lowered = [t[0].lower() + t[1:] for t in office_terms if t[0].isupper() and not t.isupper()]
+    office_phrase_ci = _office_phrase(acting_re, r"(?:" + alternation(office_terms + lowered) + r")")
+    office_phrase = _office_phrase(acting_re, office_re)
     return {
         "title": title_re,
         "office_phrase": office_phrase,
         "apposition": re.compile(
             r"(?<![\w-])" + office_phrase + r"[ \t]*,[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
-            r"(?P<deg>" + DEGREE + r"*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:" + alternation(sp["after_apposition"]) + r")\b)"
+            r"(?P<deg>"
+            + DEGREE
+            + r"*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:"
+            + alternation(speech["after_apposition"])
+            + r")\b)"
         ),
         "office_name": re.compile(
             r"(?<![\w-])" + office_phrase + r"[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
         ),
         "titled": re.compile(
             r"(?<![\w-])(?P<titles>(?:"
-            + alternation(
-                [
-                    t
-                    for t in titles
-                    if t[0].isupper()
-                    and (t.endswith(".") or t in ("Prof", "KH", "Kyai", "Kiai", "Habib", "Ustaz", "Ustadz", "Gus"))
-                    and t not in ("Pol.", "Purn.", "Inf.")
-                ]
-            )
+            + alternation(_leading_titles(titles))
             + r")[ \t]*(?:"
             + title_re
             + r")*)(?P<name>"
@@ -153,14 +152,14 @@ def _patterns() -> dict:
             + r")(?P<deg>"
             + DEGREE
             + r"*)[ \t]*,?[ \t]+(?:(?:"
-            + alternation(sp["between_name_and_verb"])
+            + alternation(speech["between_name_and_verb"])
             + r")[ \t]+)?(?P<verb>"
-            + alternation(sp["reporting"])
+            + alternation(speech["reporting"])
             + r")\b"
         ),
         "cue_name": re.compile(
             r"(?:[”\"’][ \t]*,?[ \t]*|,[ \t]+|\s)(?:"
-            + alternation(sp["after_quote"])
+            + alternation(speech["after_quote"])
             + r")[ \t]+(?P<titles>"
             + title_re
             + r"*)(?:"
@@ -171,7 +170,7 @@ def _patterns() -> dict:
         ),
         "according": re.compile(
             r"\b(?:"
-            + alternation(sp["according_to"])
+            + alternation(speech["according_to"])
             + r")[ \t]+(?P<titles>"
             + title_re
             + r"*)(?:"
@@ -186,10 +185,32 @@ def _patterns() -> dict:
             + r"?"
             + office_re
             + r"(?:[ \t]+"
-            + tail_tok
+            + OFFICE_TAIL_WORD
             + r"){1,8})(?=[ \t]*(?:,[ \t]*yang\s[^,]{0,80},[ \t]*)?[ \t]+(?:juga[ \t]+|pun[ \t]+)?"
             r"(?:me[a-z]+|ber[a-z]+|turut|hadir)\b)"
         ),
+    }
+
+
+def _org_alias_map() -> dict[str, dict]:
+    """Every canonical name and alias of `organizations.csv` -> its organization row."""
+    org_alias = {}
+    for org in lexicon.organizations():
+        org_alias[org["canonical"]] = org
+        for alias in org["aliases"]:
+            org_alias[alias] = org
+    return org_alias
+
+
+def _organization_patterns() -> dict:
+    """Patterns that find organizations: lexicon aliases, governments, `Long Name (ABBR)`, capitalized phrases."""
+    org_alias = _org_alias_map()
+    # "Pemerintah Kabupaten Kukar (Pemkab Kukar)", "Pemda Kukar" (lexicon/region_prefixes.csv)
+    governments = lexicon.region_prefixes("government")
+    gov_prefixes = alternation(lexicon.official_prefix(level) for _, level in governments if level)
+    gov_leveled = alternation(word for word, level in governments if level)
+    gov_any = alternation(word for word, _ in governments)
+    return {
         "org_alias": re.compile(r"(?<![\w])(?P<alias>" + alternation(org_alias) + r")(?![\w])"),
         "org_alias_map": org_alias,
         "gov": re.compile(
