@@ -385,81 +385,105 @@ def _gov_canonical(lvl: str | None, abbr: str | None, region) -> str:
 
 
 def _find_orgs(b: _Builder) -> None:
-    P = _patterns()
-    body = b.body
-    # 1. regional governments
-    for m in P["gov"].finditer(body):
-        region_text = m.group("region")
-        toks = region_text.split()
+    """Organizations, most certain first (a later step skips spans an earlier one claimed)."""
+    _find_governments(b)
+    _find_known_orgs(b)
+    _find_defined_orgs(b)
+    _find_headed_phrases(b)
+
+
+def _find_governments(builder: _Builder) -> None:
+    """Regional governments: "Pemerintah Kabupaten Kutai Kartanegara (Pemkab Kukar)", "Pemkot Samarinda"."""
+    for match in _patterns()["gov"].finditer(builder.body):
+        toks = match.group("region").split()
         region = None
-        for n in range(len(toks), 0, -1):
+        for n in range(len(toks), 0, -1):  # the longest leading run of words that names a region
             region = _region_lookup(" ".join(toks[:n]))
             if region:
-                end = m.start("region") + len(" ".join(toks[:n]))
+                end = match.start("region") + len(" ".join(toks[:n]))
                 break
         if region is None:
             continue
-        if m.group("ra") and n == len(toks):
-            end = m.end()
-        canonical = _gov_canonical(m.group("lvl"), m.group("abbr"), region)
-        a = b.actor("organization", canonical, region_code=region.code)
-        b.claim(m.start(), end, a, "gov")
-    # 2. known organizations (+ region for regional bodies)
-    amap = P["org_alias_map"]
-    for m in P["org_alias"].finditer(body):
-        base = amap[m.group("alias")]
-        end = m.end()
-        name = base["canonical"]
+        if match.group("ra") and n == len(toks):
+            end = match.end()  # the whole region matched: take the "(Kukar)" after it too
+        canonical = _gov_canonical(match.group("lvl"), match.group("abbr"), region)
+        actor = builder.actor("organization", canonical, region_code=region.code)
+        builder.claim(match.start(), end, actor, "gov")
+
+
+def _region_after(text: str):
+    """The region named at the start of `text` (after an optional "(ABBR)" and level word), and the match
+    offset where its name ends; (None, None) when none does. Stops at "RI", "Pusat" and prefix words."""
+    after = re.match(
+        r"(\s*\([A-Za-z]{2,12}\))?\s+(?:(?:" + _BIG_PREFIX + r")\s+)?"
+        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
+        text,
+    )
+    if not after:
+        return None, None
+    toks = after.group(2).split()
+    for n in range(len(toks), 0, -1):
+        candidate = " ".join(toks[:n])
+        if candidate in ("RI", "Pusat") or candidate.split()[0] in _PREFIX_WORDS:
+            break
+        region = _region_lookup(candidate)
+        if region:
+            return region, after.start(2) + len(candidate)
+    return None, None
+
+
+def _find_known_orgs(builder: _Builder) -> None:
+    """Organizations of the lexicon by name or alias; a regional body takes the region written after it
+    ("Bawaslu Kukar", "KPU Kabupaten Paser")."""
+    alias_map = _patterns()["org_alias_map"]
+    body = builder.body
+    for match in _patterns()["org_alias"].finditer(body):
+        org = alias_map[match.group("alias")]
+        end = match.end()
+        name = org["canonical"]
         region_code = None
-        if base["regional"]:
-            rest = body[end : end + 60]
-            rm = re.match(
-                r"(\s*\([A-Za-z]{2,12}\))?\s+(?:(?:" + _BIG_PREFIX + r")\s+)?"
-                r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
-                rest,
-            )
-            if rm:
-                toks = rm.group(2).split()
-                for n in range(len(toks), 0, -1):
-                    cand = " ".join(toks[:n])
-                    if cand in ("RI", "Pusat") or cand.split()[0] in _PREFIX_WORDS:
-                        break
-                    region = _region_lookup(cand)
-                    if region:
-                        name = _org_name_with_region(base, region)
-                        region_code = region.code
-                        end = end + rm.start(2) + len(cand)
-                        break
-        a = b.actor("organization", name, region_code=region_code)
-        b.claim(m.start(), end, a, "org_lexicon")
-    # 3. defined organizations: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM)"
-    heads = lexicon.org_heads()
-    first_heads = [w for w, p in heads.items() if p in ("first", "any")]
-    for m in P["definition"].finditer(body):
-        long = m.group("long")
-        idx = None
-        for w in first_heads:
-            for hm in re.finditer(r"(?<![\w])" + re.escape(w) + r"\b", long):
-                if idx is None or hm.start() < idx:
-                    idx = hm.start()
-        if idx is None:
+        if org["regional"]:
+            region, region_end = _region_after(body[end : end + 60])
+            if region:
+                name = _org_name_with_region(org, region)
+                region_code = region.code
+                end = end + region_end
+        actor = builder.actor("organization", name, region_code=region_code)
+        builder.claim(match.start(), end, actor, "org_lexicon")
+
+
+def _find_defined_orgs(builder: _Builder) -> None:
+    """Organizations defined with their abbreviation, from the first head word of the long form:
+    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM)"; later uses of the abbreviation too."""
+    alias_map = _patterns()["org_alias_map"]
+    first_heads = [word for word, position in lexicon.org_heads().items() if position in ("first", "any")]
+    body = builder.body
+    for match in _patterns()["definition"].finditer(body):
+        long = match.group("long")
+        head_at = None
+        for word in first_heads:
+            for head in re.finditer(r"(?<![\w])" + re.escape(word) + r"\b", long):
+                if head_at is None or head.start() < head_at:
+                    head_at = head.start()
+        if head_at is None:
             continue
-        long_form = long[idx:]
-        abbr = m.group("abbr")
+        long_form = long[head_at:]
+        abbr = match.group("abbr")
         if abbr[0].upper() != long_form[0].upper() or len(long_form.split()) < 2:
             continue
-        if long_form in amap or abbr in amap:
-            continue  # known: step 2 named it
-        start = m.start("long") + idx
-        a = b.actor("organization", long_form)
-        b.claim(start, m.start("long") + len(long), a, "definition")
-        b.claim(m.start("abbr"), m.end("abbr"), a, "definition")
-        for am in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w])", body):
-            if am.start() != m.start("abbr"):
-                b.claim(am.start(), am.end(), a, "definition_abbr")
-    # 4. capitalized phrases ending in an organization word: "Smart Academy"
-    last_heads = {w for w, p in heads.items() if p == "last"} - {"Indonesia", "Media"}
-    strong_first = {
+        if long_form in alias_map or abbr in alias_map:
+            continue  # known: _find_known_orgs named it
+        actor = builder.actor("organization", long_form)
+        builder.claim(match.start("long") + head_at, match.start("long") + len(long), actor, "definition")
+        builder.claim(match.start("abbr"), match.end("abbr"), actor, "definition")
+        for use in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w])", body):
+            if use.start() != match.start("abbr"):
+                builder.claim(use.start(), use.end(), actor, "definition_abbr")
+
+
+# words that open an organization's name whatever follows: "Universitas Mulawarman", "Partai Buruh"
+_STRONG_FIRST_WORDS = frozenset(
+    [
         "Universitas",
         "Institut",
         "Yayasan",
@@ -478,24 +502,31 @@ def _find_orgs(b: _Builder) -> None:
         "Politeknik",
         "Paguyuban",
         "Lembaga",
-    }
-    for m in P["cap_phrase"].finditer(body):
-        toks = m.group(0).split()
-        while toks and toks[0] in lexicon.cap_stopwords() and toks[0] not in strong_first:
+    ]
+)
+
+
+def _find_headed_phrases(builder: _Builder) -> None:
+    """Capitalized phrases ending in an organization word ("Smart Academy") or opening with a strong one
+    ("Yayasan Bina Insani"), where no earlier step claimed their start."""
+    last_heads = {word for word, position in lexicon.org_heads().items() if position == "last"} - {"Indonesia", "Media"}
+    for match in _patterns()["cap_phrase"].finditer(builder.body):
+        toks = match.group(0).split()
+        while toks and toks[0] in lexicon.cap_stopwords() and toks[0] not in _STRONG_FIRST_WORDS:
             toks.pop(0)
         if len(toks) < 2:
             continue
         phrase = " ".join(toks)
-        start = m.start() + m.group(0).index(phrase)
+        start = match.start() + match.group(0).index(phrase)
         ends_in_head = toks[-1].rstrip(".,") in last_heads
-        opens_strong = toks[0] in strong_first and toks[1].lower() != "dan"  # not "Universitas dan ..."
+        opens_strong = toks[0] in _STRONG_FIRST_WORDS and toks[1].lower() != "dan"  # not "Universitas dan ..."
         if not (ends_in_head or opens_strong):
             continue
         name = phrase.rstrip(".,")
-        if any(c.start <= start < c.end for c in b.claims):
+        if any(claim.start <= start < claim.end for claim in builder.claims):
             continue  # "Partai Demokrat Agus Harimurti": the lexicon already named the organization
-        a = b.actor("organization", name)
-        b.claim(start, start + len(name), a, "org_head")
+        actor = builder.actor("organization", name)
+        builder.claim(start, start + len(name), actor, "org_head")
 
 
 # --------------------------------------------------------------------------- persons
