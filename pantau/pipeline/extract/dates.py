@@ -292,7 +292,7 @@ def _candidates(text: str) -> list[_Cand]:
 
 
 def _text_day_cands(text: str) -> Iterator[_Cand]:
-    """Day dates with the month in words: "13 Juni 2024", "Senin (3-4 Juni)"; not "setiap 13 Juni"."""
+    """Day dates with the month in words: "13 Juni 2024", "Rabu (3-4 Juni)"; not "setiap 13 Juni"."""
     for match in _TEXT_DAY.finditer(text):
         month = _month_number(match.group("m"))
         year = _year_number(match.group("y"))
@@ -396,7 +396,7 @@ def _year_cands(text: str, matches) -> Iterator[_Cand]:
 
 
 def _weekday_cands(text: str, matches) -> Iterator[_Cand]:
-    """Weekdays alone, with an optional direction ("Jumat lalu", "Senin depan"); not "salat Jumat", "minggu" (week)."""
+    """Weekdays alone, with an optional direction ("Jumat lalu"); not "salat Jumat", nor the day name meaning week."""
     for match in matches:
         word = match.group("wd")
         wd = _weekday_number(word)
