@@ -17,9 +17,9 @@ import csv
 import gzip
 import re
 import tomllib
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-from typing import Iterator
 
 DIR = Path(__file__).resolve().parent
 
@@ -53,7 +53,7 @@ def _text(name: str) -> str:
         raise LexiconError(name, None, f"unreadable: {e}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_toml(name: str) -> dict:
     """A TOML lexicon as a dict (cached: the same dict on every call)."""
     text = _text(name)
@@ -67,7 +67,7 @@ def read_toml(name: str) -> dict:
         raise LexiconError(name, line, problem) from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_csv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a CSV lexicon as dicts keyed by its header (cached); see `iter_csv`."""
     return tuple(iter_csv(name))
@@ -95,7 +95,7 @@ def iter_csv(name: str) -> Iterator[dict[str, str]]:
         raise LexiconError(name, None, "no header row")
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_words(name: str) -> tuple[str, ...]:
     """The entries of a one-per-line lexicon, stripped, in file order, without blank and `#` lines (cached)."""
     return tuple(
@@ -106,23 +106,23 @@ def read_words(name: str) -> tuple[str, ...]:
 # ---- derived views, cached like the files -------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def offices() -> dict[str, str]:
     """Office term as printed -> full form (`Sekda` -> `Sekretaris Daerah`, `Bupati` -> `Bupati`)."""
     return {r["term"]: (r["expansion"] or r["term"]) for r in read_csv("offices.csv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def office_categories() -> dict[str, str]:
     return {r["term"]: r["category"] for r in read_csv("offices.csv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def titles() -> frozenset[str]:
     return frozenset(r["title"] for r in read_csv("titles.csv"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def organizations() -> list[dict]:
     rows = []
     for r in read_csv("organizations.csv"):
@@ -138,7 +138,7 @@ def organizations() -> list[dict]:
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def org_heads() -> dict[str, str]:
     return {r["word"]: r["position"] for r in read_csv("org_heads.csv")}
 
@@ -148,17 +148,17 @@ def speech() -> dict:
     return read_toml("speech_verbs.toml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def event_triggers() -> dict[str, str]:
     return {r["trigger"]: r["event_type"] for r in read_csv("event_types.csv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def common_words() -> frozenset[str]:
     return frozenset(read_words("common_words.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def cap_stopwords() -> frozenset[str]:
     return frozenset(read_words("cap_stopwords.txt"))
 
@@ -186,7 +186,7 @@ def weekdays() -> dict[str, int]:
 REGION_PREFIX_ROLES = ("name", "abbreviation", "government", "head")
 
 
-@lru_cache(maxsize=None)
+@cache
 def region_prefixes(*roles: str, levels: tuple[str, ...] | None = None) -> tuple[tuple[str, str | None], ...]:
     """(word, level) pairs of `region_prefixes.csv` with one of `roles`, in file order; level None for `Pemda`.
 
@@ -210,7 +210,7 @@ def official_prefix(level: str) -> str:
 # ---- indicator units ------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def indicator_units() -> dict[str, str]:
     """Unit of the indicators table -> its meaning (`indicator_units.toml`): the word-list units,
     then `rank` and `currency_idr`, which are recognized by cues and prefixes instead of unit words."""

@@ -22,7 +22,7 @@ True
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 __all__ = ["alternation", "trie_alternation"]
 

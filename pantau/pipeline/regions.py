@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -465,7 +465,7 @@ def _mention_regex(lex: _Lexicon) -> re.Pattern[str]:
         return lex._mention_regex
     surfaces: set[str] = set()
     surface_key: dict[str, str] = {}
-    for key, regions in lex.by_key.items():
+    for regions in lex.by_key.values():
         for region in regions:
             surfaces |= _surface_forms(region.name)
     for key in lex.alias_by_key:

@@ -141,58 +141,69 @@ def extract_article(
             participants=participants,
         ),
     )
-    local_actors = []
-    for a in actors.actors.values():
-        local_actors.append(
-            {
-                "article_id": article_id,
-                "local_key": a.key,
-                "kind": a.kind,
-                "name": a.name,
-                "role": a.role,
-                "region_code": a.region_code,
-                "forms": sorted(a.forms),
-                "unnamed_office": a.unnamed_office,
-                "first": a.first,
-            }
-        )
-    mentions = [
-        {
-            "article_id": article_id,
-            "local_key": m.key,
-            "text": m.text,
-            "char_start": m.start,
-            "char_end": m.end,
-            "how": m.how,
-        }
-        for m in actors.mentions
-    ]
-    stmts = [
-        {
-            "article_id": article_id,
-            "local_key": s.speaker_key,
-            "speaker_label": s.speaker_label,
-            "text": s.text,
-            "kind": s.kind,
-            "char_start": s.start,
-            "char_end": s.end,
-            "cue": s.cue,
-        }
-        for s in statements
-    ]
-    evs = []
-    for e in events:
-        d = asdict(e)
-        d["article_id"] = article_id
-        evs.append(d)
     return {
-        "actors": local_actors,
-        "mentions": mentions,
-        "statements": stmts,
-        "events": evs,
+        "actors": _actor_rows(article_id, actors),
+        "mentions": _mention_rows(article_id, actors),
+        "statements": _statement_rows(article_id, statements),
+        "events": _event_rows(article_id, events),
         "indicators": inds,
         "failures": failures,
     }
+
+
+def _actor_rows(article_id: str, actors: ActorResult) -> list[dict]:
+    """One row per actor of the article, keyed by its article-local key (resolution happens later)."""
+    return [
+        {
+            "article_id": article_id,
+            "local_key": actor.key,
+            "kind": actor.kind,
+            "name": actor.name,
+            "role": actor.role,
+            "region_code": actor.region_code,
+            "forms": sorted(actor.forms),
+            "unnamed_office": actor.unnamed_office,
+            "first": actor.first,
+        }
+        for actor in actors.actors.values()
+    ]
+
+
+def _mention_rows(article_id: str, actors: ActorResult) -> list[dict]:
+    """One row per place in the body where an actor is named."""
+    return [
+        {
+            "article_id": article_id,
+            "local_key": mention.key,
+            "text": mention.text,
+            "char_start": mention.start,
+            "char_end": mention.end,
+            "how": mention.how,
+        }
+        for mention in actors.mentions
+    ]
+
+
+def _statement_rows(article_id: str, statements) -> list[dict]:
+    """One row per quote or reported statement, with its speaker's article-local key."""
+    return [
+        {
+            "article_id": article_id,
+            "local_key": statement.speaker_key,
+            "speaker_label": statement.speaker_label,
+            "text": statement.text,
+            "kind": statement.kind,
+            "char_start": statement.start,
+            "char_end": statement.end,
+            "cue": statement.cue,
+        }
+        for statement in statements
+    ]
+
+
+def _event_rows(article_id: str, events) -> list[dict]:
+    """The events as row dicts (their dataclass fields, then the article id)."""
+    return [{**asdict(event), "article_id": article_id} for event in events]
 
 
 def _indicator_rows(article_id: str, body: str, statements, actors: ActorResult, region_lookup):

@@ -63,81 +63,83 @@ class ActorResult:
 
 NAME_WORD = r"(?:[A-Z][a-z]+(?:['’][A-Za-z]+|-[a-z]+)*|[A-Z]\.?(?=[ \t]+[A-Z]))"
 NAME_SEQ = NAME_WORD + r"(?:[ \t]+(?:(?:bin|binti|van|de|al|el|da)[ \t]+)?" + NAME_WORD + r"){0,4}"
-DEGREE = r"(?:,?[ \t]+(?:(?:[SMD]\.?\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.?D\.?|Lc\.?|MBA|MPA|MM|MH|MSi|SH|SE|SIP|SSos|SPd|ST)(?:,?[ \t]*(?=[A-Z][A-Za-z]{0,4}\.)|\b)))"
+DEGREE = (
+    r"(?:,?[ \t]+(?:(?:[SMD]\.?\s?[A-Z][A-Za-z]{0,4}\.?|Ph\.?D\.?|Lc\.?|MBA|MPA|MM|MH|MSi|SH|SE|SIP|SSos|SPd|ST)"
+    r"(?:,?[ \t]*(?=[A-Z][A-Za-z]{0,4}\.)|\b)))"
+)
 ROMAN = r"(?:I{1,3}|IV|V|VI{0,3}|IX|X)"
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict:
-    offices = lexicon.offices()
+    """Every actor pattern, compiled once from the lexicon: persons (by title, office or speech cue), then
+    organizations (by alias, government prefix, definition or capitalized phrase)."""
+    return {**_person_patterns(), **_organization_patterns()}
+
+
+# a word that continues an office after its head: "Ketua KPU Kukar", "Kapolres Kukar AKBP", "Bupati (nonaktif)"
+OFFICE_TAIL_WORD = r"(?:[A-Z][\w.&'’/-]*|" + ROMAN + r"|\([A-Za-z ]{2,20}\)|RI|se-[A-Z]\w+)"
+# lower-case joiners inside an office, kept only before another capitalized word: "Ketua Bidang Hukum dan HAM"
+OFFICE_TAIL_JOINER = r"(?:dan|dari|bidang|divisi|urusan|pada|untuk)"
+
+
+def _office_phrase(acting_re: str, office_alt: str) -> str:
+    """`(?P<office>...)`: an optional acting prefix (Plt., Pj.), an office head word, then up to nine tail words."""
+    return (
+        r"(?P<office>"
+        + acting_re
+        + r"?"
+        + office_alt
+        + r"(?:[ \t]+"
+        + OFFICE_TAIL_WORD
+        + r"|[ \t]+"
+        + OFFICE_TAIL_JOINER
+        + r"(?=[ \t]+[A-Z])){0,9})"
+    )
+
+
+def _leading_titles(titles) -> list[str]:
+    """Titles that may open a name with no office before it: abbreviations with a dot, and the religious and
+    academic titles written without one; military suffixes (Pol., Purn., Inf.) never open a name."""
+    return [
+        t
+        for t in titles
+        if t[0].isupper()
+        and (t.endswith(".") or t in ("Prof", "KH", "Kyai", "Kiai", "Habib", "Ustaz", "Ustadz", "Gus"))
+        and t not in ("Pol.", "Purn.", "Inf.")
+    ]
+
+
+def _person_patterns() -> dict:
+    """Patterns that find persons: after an office or a title, before a speech verb, after a speech cue."""
     acting = [t for t, c in lexicon.office_categories().items() if c == "acting"]
-    office_terms = [t for t in offices if t not in acting]
+    office_terms = [t for t in lexicon.offices() if t not in acting]
     titles = lexicon.titles()
-    orgs = lexicon.organizations()
-    org_alias = {}
-    for o in orgs:
-        org_alias[o["canonical"]] = o
-        for a in o["aliases"]:
-            org_alias[a] = o
-    sp = lexicon.speech()
-    # "Pemerintah Kabupaten Kukar (Pemkab Kukar)", "Pemda Kukar" (lexicon/region_prefixes.csv)
-    governments = lexicon.region_prefixes("government")
-    gov_prefixes = alternation(lexicon.official_prefix(level) for _, level in governments if level)
-    gov_leveled = alternation(word for word, level in governments if level)
-    gov_any = alternation(word for word, _ in governments)
+    speech = lexicon.speech()
     title_re = r"(?:(?:" + alternation(titles) + r")(?:[ \t]+|(?<=\.)))"
     acting_re = r"(?:(?:" + alternation(acting) + r")\.?[ \t]+(?:\([A-Za-z]+\)[ \t]+)?)"
     office_re = r"(?:" + alternation(office_terms) + r")"
-    tail_tok = r"(?:[A-Z][\w.&'’/-]*|" + ROMAN + r"|\([A-Za-z ]{2,20}\)|RI|se-[A-Z]\w+)"
-    tail_lower = r"(?:dan|dari|bidang|divisi|urusan|pada|untuk)"
-    office_ci_re = (
-        r"(?:"
-        + alternation(office_terms + [t[0].lower() + t[1:] for t in office_terms if t[0].isupper() and not t.isupper()])
-        + r")"
-    )
-    office_phrase_ci = (
-        r"(?P<office>"
-        + acting_re
-        + r"?"
-        + office_ci_re
-        + r"(?:[ \t]+"
-        + tail_tok
-        + r"|[ \t]+"
-        + tail_lower
-        + r"(?=[ \t]+[A-Z])){0,9})"
-    )
-    office_phrase = (
-        r"(?P<office>"
-        + acting_re
-        + r"?"
-        + office_re
-        + r"(?:[ \t]+"
-        + tail_tok
-        + r"|[ \t]+"
-        + tail_lower
-        + r"(?=[ \t]+[A-Z])){0,9})"
-    )
+    # after a speech cue the office may be written in lower case: "kata ketua KPU Kukar"
+    lowered = [t[0].lower() + t[1:] for t in office_terms if t[0].isupper() and not t.isupper()]
+    office_phrase_ci = _office_phrase(acting_re, r"(?:" + alternation(office_terms + lowered) + r")")
+    office_phrase = _office_phrase(acting_re, office_re)
     return {
         "title": title_re,
         "office_phrase": office_phrase,
         "apposition": re.compile(
             r"(?<![\w-])" + office_phrase + r"[ \t]*,[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
-            r"(?P<deg>" + DEGREE + r"*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:" + alternation(sp["after_apposition"]) + r")\b)"
+            r"(?P<deg>"
+            + DEGREE
+            + r"*)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:"
+            + alternation(speech["after_apposition"])
+            + r")\b)"
         ),
         "office_name": re.compile(
             r"(?<![\w-])" + office_phrase + r"[ \t]+(?P<titles>" + title_re + r"*)(?P<name>" + NAME_SEQ + r")"
         ),
         "titled": re.compile(
             r"(?<![\w-])(?P<titles>(?:"
-            + alternation(
-                [
-                    t
-                    for t in titles
-                    if t[0].isupper()
-                    and (t.endswith(".") or t in ("Prof", "KH", "Kyai", "Kiai", "Habib", "Ustaz", "Ustadz", "Gus"))
-                    and t not in ("Pol.", "Purn.", "Inf.")
-                ]
-            )
+            + alternation(_leading_titles(titles))
             + r")[ \t]*(?:"
             + title_re
             + r")*)(?P<name>"
@@ -150,14 +152,14 @@ def _patterns() -> dict:
             + r")(?P<deg>"
             + DEGREE
             + r"*)[ \t]*,?[ \t]+(?:(?:"
-            + alternation(sp["between_name_and_verb"])
+            + alternation(speech["between_name_and_verb"])
             + r")[ \t]+)?(?P<verb>"
-            + alternation(sp["reporting"])
+            + alternation(speech["reporting"])
             + r")\b"
         ),
         "cue_name": re.compile(
             r"(?:[”\"’][ \t]*,?[ \t]*|,[ \t]+|\s)(?:"
-            + alternation(sp["after_quote"])
+            + alternation(speech["after_quote"])
             + r")[ \t]+(?P<titles>"
             + title_re
             + r"*)(?:"
@@ -168,7 +170,7 @@ def _patterns() -> dict:
         ),
         "according": re.compile(
             r"\b(?:"
-            + alternation(sp["according_to"])
+            + alternation(speech["according_to"])
             + r")[ \t]+(?P<titles>"
             + title_re
             + r"*)(?:"
@@ -183,10 +185,32 @@ def _patterns() -> dict:
             + r"?"
             + office_re
             + r"(?:[ \t]+"
-            + tail_tok
-            + r"){1,8})(?=[ \t]*(?:,[ \t]*yang\s[^,]{0,80},[ \t]*)?[ \t]+(?:juga[ \t]+|pun[ \t]+)?(?:me[a-z]+|ber[a-z]+|"
-            r"turut|hadir)\b)"
+            + OFFICE_TAIL_WORD
+            + r"){1,8})(?=[ \t]*(?:,[ \t]*yang\s[^,]{0,80},[ \t]*)?[ \t]+(?:juga[ \t]+|pun[ \t]+)?"
+            r"(?:me[a-z]+|ber[a-z]+|turut|hadir)\b)"
         ),
+    }
+
+
+def _org_alias_map() -> dict[str, dict]:
+    """Every canonical name and alias of `organizations.csv` -> its organization row."""
+    org_alias = {}
+    for org in lexicon.organizations():
+        org_alias[org["canonical"]] = org
+        for alias in org["aliases"]:
+            org_alias[alias] = org
+    return org_alias
+
+
+def _organization_patterns() -> dict:
+    """Patterns that find organizations: lexicon aliases, governments, `Long Name (ABBR)`, capitalized phrases."""
+    org_alias = _org_alias_map()
+    # "Pemerintah Kabupaten Kukar (Pemkab Kukar)", "Pemda Kukar" (lexicon/region_prefixes.csv)
+    governments = lexicon.region_prefixes("government")
+    gov_prefixes = alternation(lexicon.official_prefix(level) for _, level in governments if level)
+    gov_leveled = alternation(word for word, level in governments if level)
+    gov_any = alternation(word for word, _ in governments)
+    return {
         "org_alias": re.compile(r"(?<![\w])(?P<alias>" + alternation(org_alias) + r")(?![\w])"),
         "org_alias_map": org_alias,
         "gov": re.compile(
@@ -195,7 +219,8 @@ def _patterns() -> dict:
             r"(?:[ \t]*\((?P<ra>[A-Za-z ]{2,20})\))?"
         ),
         "definition": re.compile(
-            r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk|atau|&|di|dari|serta)){1,12})[ \t]+\((?P<abbr>[A-Z][A-Za-z-]{1,14}(?:\s[A-Z][A-Za-z]{1,10})?)\)"
+            r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk|atau|&|di|dari|serta)){1,12})"
+            r"[ \t]+\((?P<abbr>[A-Z][A-Za-z-]{1,14}(?:\s[A-Z][A-Za-z]{1,10})?)\)"
         ),
         "cap_phrase": re.compile(r"(?<![\w-])[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){1,5}"),
     }
@@ -252,9 +277,7 @@ def _bad_name_token(tok: str) -> bool:
         or _AFFIXED_NOUN.match(t)
     ):
         return True
-    if t.lower() in lexicon.common_words() and len(t) > 1:
-        return True
-    return False
+    return t.lower() in lexicon.common_words() and len(t) > 1
 
 
 def clean_person_name(raw: str) -> str | None:
@@ -362,81 +385,105 @@ def _gov_canonical(lvl: str | None, abbr: str | None, region) -> str:
 
 
 def _find_orgs(b: _Builder) -> None:
-    P = _patterns()
-    body = b.body
-    # 1. regional governments
-    for m in P["gov"].finditer(body):
-        region_text = m.group("region")
-        toks = region_text.split()
+    """Organizations, most certain first (a later step skips spans an earlier one claimed)."""
+    _find_governments(b)
+    _find_known_orgs(b)
+    _find_defined_orgs(b)
+    _find_headed_phrases(b)
+
+
+def _find_governments(builder: _Builder) -> None:
+    """Regional governments: "Pemerintah Kabupaten Kutai Kartanegara (Pemkab Kukar)", "Pemkot Samarinda"."""
+    for match in _patterns()["gov"].finditer(builder.body):
+        toks = match.group("region").split()
         region = None
-        for n in range(len(toks), 0, -1):
+        for n in range(len(toks), 0, -1):  # the longest leading run of words that names a region
             region = _region_lookup(" ".join(toks[:n]))
             if region:
-                end = m.start("region") + len(" ".join(toks[:n]))
+                end = match.start("region") + len(" ".join(toks[:n]))
                 break
         if region is None:
             continue
-        if m.group("ra") and n == len(toks):
-            end = m.end()
-        canonical = _gov_canonical(m.group("lvl"), m.group("abbr"), region)
-        a = b.actor("organization", canonical, region_code=region.code)
-        b.claim(m.start(), end, a, "gov")
-    # 2. known organizations (+ region for regional bodies)
-    amap = P["org_alias_map"]
-    for m in P["org_alias"].finditer(body):
-        base = amap[m.group("alias")]
-        end = m.end()
-        name = base["canonical"]
+        if match.group("ra") and n == len(toks):
+            end = match.end()  # the whole region matched: take the "(Kukar)" after it too
+        canonical = _gov_canonical(match.group("lvl"), match.group("abbr"), region)
+        actor = builder.actor("organization", canonical, region_code=region.code)
+        builder.claim(match.start(), end, actor, "gov")
+
+
+def _region_after(text: str):
+    """The region named at the start of `text` (after an optional "(ABBR)" and level word), and the match
+    offset where its name ends; (None, None) when none does. Stops at "RI", "Pusat" and prefix words."""
+    after = re.match(
+        r"(\s*\([A-Za-z]{2,12}\))?\s+(?:(?:" + _BIG_PREFIX + r")\s+)?"
+        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
+        text,
+    )
+    if not after:
+        return None, None
+    toks = after.group(2).split()
+    for n in range(len(toks), 0, -1):
+        candidate = " ".join(toks[:n])
+        if candidate in ("RI", "Pusat") or candidate.split()[0] in _PREFIX_WORDS:
+            break
+        region = _region_lookup(candidate)
+        if region:
+            return region, after.start(2) + len(candidate)
+    return None, None
+
+
+def _find_known_orgs(builder: _Builder) -> None:
+    """Organizations of the lexicon by name or alias; a regional body takes the region written after it
+    ("Bawaslu Kukar", "KPU Kabupaten Paser")."""
+    alias_map = _patterns()["org_alias_map"]
+    body = builder.body
+    for match in _patterns()["org_alias"].finditer(body):
+        org = alias_map[match.group("alias")]
+        end = match.end()
+        name = org["canonical"]
         region_code = None
-        if base["regional"]:
-            rest = body[end : end + 60]
-            rm = re.match(
-                r"(\s*\([A-Za-z]{2,12}\))?\s+(?:(?:" + _BIG_PREFIX + r")\s+)?"
-                r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})",
-                rest,
-            )
-            if rm:
-                toks = rm.group(2).split()
-                for n in range(len(toks), 0, -1):
-                    cand = " ".join(toks[:n])
-                    if cand in ("RI", "Pusat") or cand.split()[0] in _PREFIX_WORDS:
-                        break
-                    region = _region_lookup(cand)
-                    if region:
-                        name = _org_name_with_region(base, region)
-                        region_code = region.code
-                        end = end + rm.start(2) + len(cand)
-                        break
-        a = b.actor("organization", name, region_code=region_code)
-        b.claim(m.start(), end, a, "org_lexicon")
-    # 3. defined organizations: "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM)"
-    heads = lexicon.org_heads()
-    first_heads = [w for w, p in heads.items() if p in ("first", "any")]
-    for m in P["definition"].finditer(body):
-        long = m.group("long")
-        idx = None
-        for w in first_heads:
-            for hm in re.finditer(r"(?<![\w])" + re.escape(w) + r"\b", long):
-                if idx is None or hm.start() < idx:
-                    idx = hm.start()
-        if idx is None:
+        if org["regional"]:
+            region, region_end = _region_after(body[end : end + 60])
+            if region:
+                name = _org_name_with_region(org, region)
+                region_code = region.code
+                end = end + region_end
+        actor = builder.actor("organization", name, region_code=region_code)
+        builder.claim(match.start(), end, actor, "org_lexicon")
+
+
+def _find_defined_orgs(builder: _Builder) -> None:
+    """Organizations defined with their abbreviation, from the first head word of the long form:
+    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM)"; later uses of the abbreviation too."""
+    alias_map = _patterns()["org_alias_map"]
+    first_heads = [word for word, position in lexicon.org_heads().items() if position in ("first", "any")]
+    body = builder.body
+    for match in _patterns()["definition"].finditer(body):
+        long = match.group("long")
+        head_at = None
+        for word in first_heads:
+            for head in re.finditer(r"(?<![\w])" + re.escape(word) + r"\b", long):
+                if head_at is None or head.start() < head_at:
+                    head_at = head.start()
+        if head_at is None:
             continue
-        long_form = long[idx:]
-        abbr = m.group("abbr")
+        long_form = long[head_at:]
+        abbr = match.group("abbr")
         if abbr[0].upper() != long_form[0].upper() or len(long_form.split()) < 2:
             continue
-        if long_form in amap or abbr in amap:
-            continue  # known: step 2 named it
-        start = m.start("long") + idx
-        a = b.actor("organization", long_form)
-        b.claim(start, m.start("long") + len(long), a, "definition")
-        b.claim(m.start("abbr"), m.end("abbr"), a, "definition")
-        for am in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w])", body):
-            if am.start() != m.start("abbr"):
-                b.claim(am.start(), am.end(), a, "definition_abbr")
-    # 4. capitalized phrases ending in an organization word: "Smart Academy"
-    last_heads = {w for w, p in heads.items() if p == "last"} - {"Indonesia", "Media"}
-    strong_first = {
+        if long_form in alias_map or abbr in alias_map:
+            continue  # known: _find_known_orgs named it
+        actor = builder.actor("organization", long_form)
+        builder.claim(match.start("long") + head_at, match.start("long") + len(long), actor, "definition")
+        builder.claim(match.start("abbr"), match.end("abbr"), actor, "definition")
+        for use in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w])", body):
+            if use.start() != match.start("abbr"):
+                builder.claim(use.start(), use.end(), actor, "definition_abbr")
+
+
+# words that open an organization's name whatever follows: "Universitas Mulawarman", "Partai Buruh"
+_STRONG_FIRST_WORDS = frozenset(
+    [
         "Universitas",
         "Institut",
         "Yayasan",
@@ -455,25 +502,31 @@ def _find_orgs(b: _Builder) -> None:
         "Politeknik",
         "Paguyuban",
         "Lembaga",
-    }
-    for m in P["cap_phrase"].finditer(body):
-        toks = m.group(0).split()
-        while toks and toks[0] in lexicon.cap_stopwords() and toks[0] not in strong_first:
+    ]
+)
+
+
+def _find_headed_phrases(builder: _Builder) -> None:
+    """Capitalized phrases ending in an organization word ("Smart Academy") or opening with a strong one
+    ("Yayasan Bina Insani"), where no earlier step claimed their start."""
+    last_heads = {word for word, position in lexicon.org_heads().items() if position == "last"} - {"Indonesia", "Media"}
+    for match in _patterns()["cap_phrase"].finditer(builder.body):
+        toks = match.group(0).split()
+        while toks and toks[0] in lexicon.cap_stopwords() and toks[0] not in _STRONG_FIRST_WORDS:
             toks.pop(0)
         if len(toks) < 2:
             continue
         phrase = " ".join(toks)
-        start = m.start() + m.group(0).index(phrase)
-        if toks[-1].rstrip(".,") in last_heads:
-            name = phrase.rstrip(".,")
-        elif toks[0] in strong_first and not any(t.lower() in ("dan",) for t in toks[1:2]):
-            name = phrase.rstrip(".,")
-        else:
+        start = match.start() + match.group(0).index(phrase)
+        ends_in_head = toks[-1].rstrip(".,") in last_heads
+        opens_strong = toks[0] in _STRONG_FIRST_WORDS and toks[1].lower() != "dan"  # not "Universitas dan ..."
+        if not (ends_in_head or opens_strong):
             continue
-        if any(c.start <= start < c.end for c in b.claims):
+        name = phrase.rstrip(".,")
+        if any(claim.start <= start < claim.end for claim in builder.claims):
             continue  # "Partai Demokrat Agus Harimurti": the lexicon already named the organization
-        a = b.actor("organization", name)
-        b.claim(start, start + len(name), a, "org_head")
+        actor = builder.actor("organization", name)
+        builder.claim(start, start + len(name), actor, "org_head")
 
 
 # --------------------------------------------------------------------------- persons
@@ -611,9 +664,9 @@ def _could_hold_new_name(taken: list[tuple[int, int]]):
 
 
 def _add_recognized_persons(b: _Builder) -> None:
-    """Names the statistical recognizer (`pantau.pipeline.extract.ner`, a CRF trained on NERGrit + idner-news-2k) tags as
-    persons where no rule found anything: rules and lexicons win every overlap, and a tagged span must
-    still pass `clean_person_name` (no regions, organizations, offices or common words)."""
+    """Names the statistical recognizer (`pantau.pipeline.extract.ner`, a CRF trained on NERGrit +
+    idner-news-2k) tags as persons where no rule found anything: rules and lexicons win every overlap, and a
+    tagged span must still pass `clean_person_name` (no regions, organizations, offices or common words)."""
     from pantau.pipeline.extract.ner import tag_names
 
     taken = [(c.start, c.end) for c in b.claims]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pantau import lexicon
@@ -121,7 +122,8 @@ _BARE_MONTH = re.compile(
 # "pada tahun 2024", "sejak 2019", "tahun 2020 hingga 2024"
 _YEAR = re.compile(
     rf"(?<![A-Za-z])(?P<cue>{_trie(_CUES['bare_year_preceded_by'])}){_SP}+(?P<span>(?:tahun{_SP}+)?(?P<y1>{_YEAR4})"
-    rf"(?:{_S}(?:{_RANGE}){_S}(?P<y2>{_YEAR4}))?)(?![/0-9]|{_SP}*%|{_S}-?{_S}an(?![A-Za-z]))",  # not "1990-an" (the 1990s)
+    # not "1990-an" (the 1990s)
+    rf"(?:{_S}(?:{_RANGE}){_S}(?P<y2>{_YEAR4}))?)(?![/0-9]|{_SP}*%|{_S}-?{_S}an(?![A-Za-z]))",
     _FLAGS,
 )
 _WEEKDAY = re.compile(
@@ -133,7 +135,8 @@ _VAGUE_RE = re.compile(rf"(?<![A-Za-z-])(?:{_trie(_VAGUE)})(?![A-Za-z-])", _FLAG
 _RELATIVE_TAIL = rf"{_SP}+(?:{_trie(_RELATIVE['past_words'])})(?![A-Za-z])"
 # "dua hari lalu", "setahun lalu", "3 bulan yang lalu"
 _RELATIVE_RE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:(?P<n>{_trie(list(_RELATIVE['number_words']) + ['beberapa'])}){_SP}+(?P<u>{_trie(_RELATIVE['units'])})"
+    rf"(?<![A-Za-z0-9])(?:(?P<n>{_trie(list(_RELATIVE['number_words']) + ['beberapa'])})"
+    rf"{_SP}+(?P<u>{_trie(_RELATIVE['units'])})"
     rf"|se(?P<su>{_trie(_RELATIVE['units'])})){_RELATIVE_TAIL}",
     _FLAGS,
 )
@@ -148,10 +151,13 @@ _WD_PREFIX = re.compile(
 )
 _RANGE_GAP = re.compile(rf"{_S}(?:{_RANGE}){_S}", _FLAGS)
 # What stands before a year that makes it part of a name: "UU Nomor 7 Tahun ", "Pemilu tahun ".
+_LAW_WORDS_GLUED = _trie(w for w in _CUES["law_number_words"] if len(w) > 3)  # may follow a letter: "PerdaNomor"
+_LAW_WORDS_SHORT = _trie(w for w in _CUES["law_number_words"] if len(w) <= 3)  # only after a non-letter
 _LAW_BEFORE = re.compile(
     # "Nomor 300.2.2-2138 Tahun 2025", "PerdaNomor 3 Tahun 2013" (words glued in scraping)
-    rf"(?:(?:{_trie(w for w in _CUES['law_number_words'] if len(w) > 3)}|(?<![A-Za-z])(?:{_trie(w for w in _CUES['law_number_words'] if len(w) <= 3)}))"
-    rf"{_S}\.?{_S}:?{_S}(?:[A-Za-z]{{1,5}}\.?{_S})?[0-9][0-9./-]*[A-Za-z]?{_S}(?:tahun{_S})?"  # "Nomor KM 241 Tahun 2022"
+    rf"(?:(?:{_LAW_WORDS_GLUED}|(?<![A-Za-z])(?:{_LAW_WORDS_SHORT}))"
+    # "Nomor KM 241 Tahun 2022"
+    rf"{_S}\.?{_S}:?{_S}(?:[A-Za-z]{{1,5}}\.?{_S})?[0-9][0-9./-]*[A-Za-z]?{_S}(?:tahun{_S})?"
     rf"|(?:{_trie(_CUES['law_names'])})(?:{_S}\([A-Za-z]+\))?{_SP}+tahun{_S})$",
     _FLAGS,
 )
@@ -269,129 +275,163 @@ def _with_weekday_prefix(text: str, start: int, allow_open: bool):
 
 
 def _candidates(text: str) -> list[_Cand]:
-    out: list[_Cand] = []
+    """Every date-like span of `text`, overlapping, in the order of the kinds below (`_select` picks)."""
     hits = _word_pattern_matches(text)
+    return [
+        *_text_day_cands(text),
+        *_numeric_paren_cands(text),
+        *_numeric_bare_cands(text),
+        *_iso_cands(text),
+        *_month_year_cands(hits[_MONTH_YEAR]),
+        *_bare_month_cands(text, hits[_BARE_MONTH]),
+        *_year_cands(text, hits[_YEAR]),
+        *_weekday_cands(text, hits[_WEEKDAY]),
+        *_vague_cands(text, hits[_VAGUE_RE]),
+        *_relative_cands([*hits[_RELATIVE_RE], *_RELATIVE_NUM.finditer(text)]),
+    ]
 
-    for m in _TEXT_DAY.finditer(text):
-        month = _month_number(m.group("m"))
-        y = _year_number(m.group("y"))
-        d2 = int(m.group("d2") or m.group("d1"))
-        start, wd, wd2, opened = _with_weekday_prefix(text, m.start(), allow_open=True)
-        end = m.end()
+
+def _text_day_cands(text: str) -> Iterator[_Cand]:
+    """Day dates with the month in words: "13 Juni 2024", "Rabu (3-4 Juni)"; not "setiap 13 Juni"."""
+    for match in _TEXT_DAY.finditer(text):
+        month = _month_number(match.group("m"))
+        year = _year_number(match.group("y"))
+        d2 = int(match.group("d2") or match.group("d1"))
+        start, wd, wd2, opened = _with_weekday_prefix(text, match.start(), allow_open=True)
+        end = match.end()
         if opened:
             close = _CLOSE_PAREN.match(text, end)
             if close is None:
-                start, wd, wd2 = m.start(), None, None
+                start, wd, wd2 = match.start(), None, None
             else:
                 end = close.end()
-        if y is None and wd is None and _RECURRING_BEFORE.search(text, max(0, start - 12), start):
+        if year is None and wd is None and _RECURRING_BEFORE.search(text, max(0, start - 12), start):
             continue  # "setiap 13 Juni": every year, not one date
-        out.append(_day_cand(start, end, y, month, int(m.group("d1")), y, month, d2, wd, wd2))
+        yield _day_cand(start, end, year, month, int(match.group("d1")), year, month, d2, wd, wd2)
 
-    for m in _NUM_PAREN.finditer(text):
-        month = int(m.group("m"))
-        y = _year_number(m.group("y"))
-        wd = _weekday_number(m.group("wdi"))
-        start, pwd, pwd2, _ = _with_weekday_prefix(text, m.start(), allow_open=False)
+
+def _numeric_paren_cands(text: str) -> Iterator[_Cand]:
+    """Numeric dates in brackets: "Selasa (3/9)", "(2-3/12)", "(27/10-1/11/2024)"; not odds or fractions."""
+    for match in _NUM_PAREN.finditer(text):
+        month = int(match.group("m"))
+        year = _year_number(match.group("y"))
+        wd = _weekday_number(match.group("wdi"))
+        start, pwd, pwd2, _ = _with_weekday_prefix(text, match.start(), allow_open=False)
         wd2 = None
         if pwd is not None:
             wd, wd2 = pwd, pwd2
-        elif wd is None and _FRACTION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        elif wd is None and _FRACTION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue  # "1 (5/6) X (5/2)": odds and fractions, not dates
-        if m.group("d2"):  # a range: "(2-3/12)" or "(27/10-1/11/2024)"
-            m1 = int(m.group("m1")) if m.group("m1") else month
-            y1 = _year_number(m.group("y1"))
-            out.append(_day_cand(start, m.end(), y1, m1, int(m.group("d1")), y, month, int(m.group("d2")), wd, wd2))
-        elif m.group("m1"):
+        if match.group("d2"):  # a range: "(2-3/12)" or "(27/10-1/11/2024)"
+            m1 = int(match.group("m1")) if match.group("m1") else month
+            y1 = _year_number(match.group("y1"))
+            day1, day2 = int(match.group("d1")), int(match.group("d2"))
+            yield _day_cand(start, match.end(), y1, m1, day1, year, month, day2, wd, wd2)
+        elif match.group("m1"):
             continue  # "(1/2/3/4)" shapes: not a date
         else:
-            d = int(m.group("d1"))
-            out.append(_day_cand(start, m.end(), y, month, d, y, month, d, wd, wd2))
+            day = int(match.group("d1"))
+            yield _day_cand(start, match.end(), year, month, day, year, month, day, wd, wd2)
 
-    for m in _NUM_BARE.finditer(text):
+
+def _numeric_bare_cands(text: str) -> Iterator[_Cand]:
+    """Numeric dates without brackets: "10/6/2025", or a bare "3/4" only after a weekday; not law numbers."""
+    for match in _NUM_BARE.finditer(text):
         # allow_open: "Selasa (10/6/2025." with the bracket never closed still names one day
-        start, wd, wd2, _ = _with_weekday_prefix(text, m.start(), allow_open=True)
-        if m.group("y") is None or len(m.group("y")) == 2:
+        start, wd, wd2, _ = _with_weekday_prefix(text, match.start(), allow_open=True)
+        if match.group("y") is None or len(match.group("y")) == 2:
             if wd is None:
                 continue  # "3/4 suara", "10-11": a bare d/m is a date only after a weekday
-        elif _LAW_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        elif _LAW_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue
-        y = _year_number(m.group("y"))
-        d, month = int(m.group("d1")), int(m.group("m"))
-        out.append(_day_cand(start, m.end(), y, month, d, y, month, d, wd, wd2))
+        year = _year_number(match.group("y"))
+        day, month = int(match.group("d1")), int(match.group("m"))
+        yield _day_cand(start, match.end(), year, month, day, year, month, day, wd, wd2)
 
-    for m in _ISO_IN_TEXT.finditer(text):
-        y, month, d = int(m.group("y")), int(m.group("m")), int(m.group("d1"))
-        out.append(_day_cand(m.start(), m.end(), y, month, d, y, month, d, None, None))
 
-    for m in hits[_MONTH_YEAR]:
-        y = int(m.group("y"))
-        m1 = _month_number(m.group("m1"))
-        m2 = _month_number(m.group("m2")) if m.group("m2") else m1
+def _iso_cands(text: str) -> Iterator[_Cand]:
+    """ISO dates written in the text: "2024-11-27"."""
+    for match in _ISO_IN_TEXT.finditer(text):
+        year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d1"))
+        yield _day_cand(match.start(), match.end(), year, month, day, year, month, day, None, None)
+
+
+def _month_year_cands(matches) -> Iterator[_Cand]:
+    """Months with a year: "Juni 2024", "Januari-Maret 2025" (invalid when the range runs backwards)."""
+    for match in matches:
+        year = int(match.group("y"))
+        m1 = _month_number(match.group("m1"))
+        m2 = _month_number(match.group("m2")) if match.group("m2") else m1
         if m1 and m2 and m1 <= m2:
-            out.append(_Cand(m.start(), m.end(), "date", "month", (y, m1, None), (y, m2, None)))
+            yield _Cand(match.start(), match.end(), "date", "month", (year, m1, None), (year, m2, None))
         else:
-            out.append(_Cand(m.start(), m.end(), "invalid"))
+            yield _Cand(match.start(), match.end(), "invalid")
 
-    for m in hits[_BARE_MONTH]:
-        if not text[m.start("m")].isupper():
+
+def _bare_month_cands(text: str, matches) -> Iterator[_Cand]:
+    """Months after a cue, without a year: "pada April", "bulan Mei tahun depan"."""
+    for match in matches:
+        if not text[match.start("m")].isupper():
             continue  # "pada april" in lower case is too rare to be worth the names it would hit
-        mo = _month_number(m.group("m"))
-        mo2 = _month_number(m.group("m2")) if m.group("m2") else mo
+        mo = _month_number(match.group("m"))
+        mo2 = _month_number(match.group("m2")) if match.group("m2") else mo
         if mo and mo2 and mo <= mo2:
-            rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+            rel = re.sub(r"\s+", " ", (match.group("rel") or "").lower())
             offset = _CUES["year_relative"].get(rel) if rel else None
-            out.append(
-                _Cand(
-                    m.start("span"),
-                    m.end("span"),
-                    "date",
-                    "month",
-                    (None, mo, None),
-                    (None, mo2, None),
-                    year_offset=offset,
-                )
-            )
+            span_start, span_end = match.start("span"), match.end("span")
+            yield _Cand(span_start, span_end, "date", "month", (None, mo, None), (None, mo2, None), year_offset=offset)
 
-    for m in hits[_YEAR]:
-        before = text[max(0, m.start("y1") - 50) : m.start("y1")]
+
+def _year_cands(text: str, matches) -> Iterator[_Cand]:
+    """Years after a cue: "tahun 2024", "pada 2023-2024"; not law or election names."""
+    for match in matches:
+        before = text[max(0, match.start("y1") - 50) : match.start("y1")]
         if _LAW_BEFORE.search(before) or _ELECTION_BEFORE.search(before):
             continue  # "UU Nomor 7 Tahun 2017", "Pemilu tahun 2024": names, not dates
-        y1 = int(m.group("y1"))
-        y2 = int(m.group("y2")) if m.group("y2") else y1
-        start = m.start("cue") if m.group("cue").lower() == "tahun" else m.start("span")
-        end = m.end("span") if y1 <= y2 else m.end("y1")  # "2024-2019" runs backwards: first year only
-        out.append(_Cand(start, end, "date", "year", (y1, None, None), (max(y1, y2) if y1 <= y2 else y1, None, None)))
+        y1 = int(match.group("y1"))
+        y2 = int(match.group("y2")) if match.group("y2") else y1
+        start = match.start("cue") if match.group("cue").lower() == "tahun" else match.start("span")
+        end = match.end("span") if y1 <= y2 else match.end("y1")  # "2024-2019" runs backwards: first year only
+        yield _Cand(start, end, "date", "year", (y1, None, None), (max(y1, y2) if y1 <= y2 else y1, None, None))
 
-    for m in hits[_WEEKDAY]:
-        word = m.group("wd")
+
+def _weekday_cands(text: str, matches) -> Iterator[_Cand]:
+    """Weekdays alone, with an optional direction ("Jumat lalu"); not "salat Jumat", nor the day name meaning week."""
+    for match in matches:
+        word = match.group("wd")
         wd = _weekday_number(word)
         if wd is None:
             continue
-        before = text[max(0, m.start() - 30) : m.start()]
+        before = text[max(0, match.start() - 30) : match.start()]
         if _WD_NOT_AFTER.search(before):
             continue  # "salat Jumat"
-        direction_word = (m.group("dir") or "").lower()
-        if wd == 6 and word.lower() == _WD_RULES["also_week"] and not m.group("hari"):
+        direction_word = (match.group("dir") or "").lower()
+        if wd == 6 and word.lower() == _WD_RULES["also_week"] and not match.group("hari"):
             # "Minggu" is also "week": "Minggu lalu", "dua minggu", "minggu depan"
             if not word[0].isupper() or _MINGGU_BEFORE.search(before):
                 continue
-            if _MINGGU_AFTER.match(text, m.end("wd")):
+            if _MINGGU_AFTER.match(text, match.end("wd")):
                 continue
         if direction_word:
             direction = "past" if re.sub(r"\s+", " ", direction_word) in _PAST_DIR else "future"
         else:
             direction = ""
-        out.append(_Cand(m.start(), m.end(), "weekday", "unknown", wd=wd, direction=direction))
+        yield _Cand(match.start(), match.end(), "weekday", "unknown", wd=wd, direction=direction)
 
-    for m in hits[_VAGUE_RE]:
-        if _NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+
+def _vague_cands(text: str, matches) -> Iterator[_Cand]:
+    """Vague times from the lexicon: "kemarin", "tahun ini"; not lengths of time ("dua hari ini")."""
+    for match in matches:
+        if _NUMBER_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue  # "delapan tahun ini", "dua hari ini": a length of time, not a date
-        key = re.sub(r"\s+", " ", m.group(0).replace("\xa0", " ").lower())
-        out.append(_Cand(m.start(), m.end(), "vague", offset=dict(_VAGUE.get(key, {}))))
+        key = re.sub(r"\s+", " ", match.group(0).replace("\xa0", " ").lower())
+        yield _Cand(match.start(), match.end(), "vague", offset=dict(_VAGUE.get(key, {})))
 
-    for m in [*hits[_RELATIVE_RE], *_RELATIVE_NUM.finditer(text)]:
-        groups = m.groupdict()
+
+def _relative_cands(matches) -> Iterator[_Cand]:
+    """Counted times back: "dua hari lalu", "setahun lalu", "3 bulan yang lalu"."""
+    for match in matches:
+        groups = match.groupdict()
         unit = (groups.get("u") or groups.get("su") or "").lower()
         n_txt = (groups.get("n") or "").lower()
         n = 1 if groups.get("su") else (int(n_txt) if n_txt.isdigit() else _RELATIVE["number_words"].get(n_txt, 0))
@@ -399,9 +439,7 @@ def _candidates(text: str) -> list[_Cand]:
         offset = {}
         if n and precision != "unknown":
             offset = {{"day": "days", "month": "months", "year": "years"}[precision]: -n}
-        out.append(_Cand(m.start(), m.end(), "vague", offset=offset))
-
-    return out
+        yield _Cand(match.start(), match.end(), "vague", offset=offset)
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -588,7 +626,8 @@ def find_dates(text: str, *, ref_date: _dt.date | None = None, ref_year: int | N
     named weekday does not fit, the year before or after is tried. Bare weekdays
     (``pada Jumat``) resolve against ``ref_date`` only.
 
-    >>> [(m.text, m.start_date.isoformat(), m.weekday) for m in find_dates("Rapat digelar Selasa (3/9) di Tenggarong.", ref_year=2024)]
+    >>> found = find_dates("Rapat digelar Selasa (3/9) di Tenggarong.", ref_year=2024)
+    >>> [(m.text, m.start_date.isoformat(), m.weekday) for m in found]
     [('Selasa (3/9)', '2024-09-03', 1)]
     >>> m, = find_dates("Pelatihan dari 27 hingga 31 Oktober 2024 ini.")
     >>> (m.text, str(m.start_date), str(m.end_date), m.precision)

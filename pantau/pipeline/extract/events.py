@@ -130,75 +130,100 @@ def extract_events(
     >>> (e.event_type, e.start_date.isoformat(), e.end_date.isoformat(), e.venue, e.place)
     ('training', '2024-10-27', '2024-10-31', 'Hotel Harris', 'Samarinda')
     """
-    triggers = lexicon.event_triggers()
-    trig_lower = {k.lower(): v for k, v in triggers.items()}
-    sources: list[tuple[str, int]] = [(body[s:e], s) for s, e in sentence_spans(body)]
-    for c in captions:
-        sources.extend((c[s:e], -1) for s, e in sentence_spans(c))
+    trigger_types = {word.lower(): event_type for word, event_type in lexicon.event_triggers().items()}
     events: dict[str, LocalEvent] = {}
     context = [dateline_place[1]] if dateline_place else []
-    for sent, base in sources:
-        for m in _trigger_re().finditer(sent):
-            etype = trig_lower[m.group("t").lower()]
-            dates = [d for d in find_dates(sent, ref_date=ref_date, ref_year=ref_year)]
-            dated = [d for d in dates if d.start_date is not None]
-            venue_m = _venue_re().search(sent)
+    for sent, base in _sentences(body, captions):
+        for match in _trigger_re().finditer(sent):
+            event_type = trigger_types[match.group("t").lower()]
+            dated = [d for d in find_dates(sent, ref_date=ref_date, ref_year=ref_year) if d.start_date is not None]
+            venue_match = _venue_re().search(sent)
             place = _place_from(sent, context)
-            anchored = bool(dated or venue_m or place or ANCHOR_VERBS.search(sent))
-            if etype == "voting" and not dated:
+            anchored = bool(dated or venue_match or place or ANCHOR_VERBS.search(sent))
+            if event_type == "voting" and not dated:
                 continue
             if not anchored:
                 continue
-            ev = events.get(etype)
-            if ev is None:
-                ev = events[etype] = LocalEvent(
-                    etype, _event_name(sent, m.start(), m.group("t")), trigger_pos=base if base >= 0 else len(body)
-                )
-            elif THEME.search(sent) and ev.name and not THEME.search(ev.name):
-                ev.name = THEME.search(sent).group("theme").strip()
-            if ev.start_date is None and dated:
-                # the date nearest the trigger, preferring one that follows it ("pemungutan suara pada 14 Februari")
-                tpos = m.start()
-                d = min(dated, key=lambda dm: dm.start - tpos if dm.start >= tpos else 3 * (tpos - dm.end))
-                ev.start_date, ev.end_date = d.start_date, d.end_date or d.start_date
-                ev.date_precision, ev.date_text = d.precision, d.text
-                ev.year_inferred, ev.weekday_mismatch = d.year_inferred, d.weekday_mismatch
-            if ev.venue is None and venue_m:
-                venue, vplace = _split_venue(venue_m.group("venue").rstrip(" ,."))
-                ev.venue = venue
-                if vplace is None:
-                    after = sent[venue_m.end() : venue_m.end() + 60]
-                    pm = re.match(r"\s*,?\s*(" + PLACE_PREFIX + r"?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})", after)
-                    if pm:
-                        toks = pm.group(1).split()
-                        for n in range(len(toks), 0, -1):
-                            r = _region_lookup(" ".join(toks[:n]), context)
-                            if r:
-                                vplace = (r.name, r.code)
-                                break
-                if vplace and ev.place is None:
-                    ev.place, ev.region_code = vplace
-            if ev.place is None and place:
-                ev.place, ev.region_code = place
-            if base >= 0 and not ev.organizer_keys:
-                ev.organizer_keys = _organizers(body, actors, base, base + len(sent))
+            event = events.get(event_type)
+            if event is None:
+                name = _event_name(sent, match.start(), match.group("t"))
+                event = events[event_type] = LocalEvent(event_type, name, trigger_pos=base if base >= 0 else len(body))
+            elif THEME.search(sent) and event.name and not THEME.search(event.name):
+                event.name = THEME.search(sent).group("theme").strip()
+            if event.start_date is None and dated:
+                _take_date(event, dated, match.start())
+            if event.venue is None and venue_match:
+                _take_venue(event, sent, venue_match, context)
+            if event.place is None and place:
+                event.place, event.region_code = place
+            if base >= 0 and not event.organizer_keys:
+                event.organizer_keys = _organizers(body, actors, base, base + len(sent))
     if not events:
         return []
-    for ev in events.values():
-        # the dateline is where a local event happened; an election day happens everywhere
-        if ev.place is None and dateline_place and ev.event_type != "voting":
-            ev.place, ev.region_code = dateline_place
-        if not ev.organizer_keys:
-            ev.organizer_keys = _lead_organizer(body, actors)
-    # participant counts ("dihadiri oleh sekitar 50 peserta") go to the event they sit nearest after
+    _fill_defaults(events.values(), body, actors, dateline_place)
+    _assign_participants(events.values(), participants)
+    return sorted(events.values(), key=lambda e: (e.trigger_pos, e.event_type))
+
+
+def _sentences(body: str, captions) -> list[tuple[str, int]]:
+    """(sentence, offset in body) for the body, then (sentence, -1) for each caption sentence."""
+    sources = [(body[start:end], start) for start, end in sentence_spans(body)]
+    for caption in captions:
+        sources.extend((caption[start:end], -1) for start, end in sentence_spans(caption))
+    return sources
+
+
+def _take_date(event: LocalEvent, dated: list, trigger_at: int) -> None:
+    """The date nearest the trigger, preferring one that follows it ("pemungutan suara pada 14 Februari")."""
+    nearest = min(dated, key=lambda dm: dm.start - trigger_at if dm.start >= trigger_at else 3 * (trigger_at - dm.end))
+    event.start_date, event.end_date = nearest.start_date, nearest.end_date or nearest.start_date
+    event.date_precision, event.date_text = nearest.precision, nearest.text
+    event.year_inferred, event.weekday_mismatch = nearest.year_inferred, nearest.weekday_mismatch
+
+
+def _take_venue(event: LocalEvent, sent: str, venue_match: re.Match, context: list[str]) -> None:
+    """The venue, and its place: inside the venue's name, or a region named right after it."""
+    venue, venue_place = _split_venue(venue_match.group("venue").rstrip(" ,."))
+    event.venue = venue
+    if venue_place is None:
+        venue_place = _region_after_venue(sent[venue_match.end() : venue_match.end() + 60], context)
+    if venue_place and event.place is None:
+        event.place, event.region_code = venue_place
+
+
+def _region_after_venue(after: str, context: list[str]) -> tuple[str, str] | None:
+    """(name, code) of the region that opens `after` ("…, Samarinda"), longest words first; None if none."""
+    words = re.match(r"\s*,?\s*(" + PLACE_PREFIX + r"?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})", after)
+    if not words:
+        return None
+    toks = words.group(1).split()
+    for n in range(len(toks), 0, -1):
+        region = _region_lookup(" ".join(toks[:n]), context)
+        if region:
+            return (region.name, region.code)
+    return None
+
+
+def _fill_defaults(events, body: str, actors: ActorResult, dateline_place) -> None:
+    """The dateline's place for a local event with none (an election day happens everywhere), and the
+    article's lead organization for an event with no organizer in its sentence."""
+    for event in events:
+        if event.place is None and dateline_place and event.event_type != "voting":
+            event.place, event.region_code = dateline_place
+        if not event.organizer_keys:
+            event.organizer_keys = _lead_organizer(body, actors)
+
+
+def _assign_participants(events, participants) -> None:
+    """Participant counts ("dihadiri oleh sekitar 50 peserta") go to the event they sit nearest after."""
+    events = list(events)
     for pos, value, metric in participants:
         if not _PARTICIPANT_METRIC.search(metric or ""):
             continue
-        before = [e for e in events.values() if e.trigger_pos <= pos]
+        before = [e for e in events if e.trigger_pos <= pos]
         target = max(before, key=lambda e: e.trigger_pos) if before else None
         if target and target.participant_count is None and value == int(value):
             target.participant_count = int(value)
-    return sorted(events.values(), key=lambda e: (e.trigger_pos, e.event_type))
 
 
 def _organizers(body: str, actors: ActorResult, s: int, e: int) -> list[str]:

@@ -60,8 +60,9 @@ _DEFAULT_METRIC["currency_idr"] = LEXICON["currency"]["default_metric"]
 _DEFAULT_METRIC["rank"] = LEXICON["rank"]["default_metric"]
 
 # the unit word right after the figure, after an optional restatement "(empat belas)"
+_UNIT_WORDS_RE = alternation(w for w in _UNIT_OF if w != "%")
 _RE_UNIT_AFTER = re.compile(
-    rf"[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*)?(?:lebih[ \t]+)?(?P<u>%|(?:{alternation(w for w in _UNIT_OF if w != '%')})(?![\w-]))",
+    rf"[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*)?(?:lebih[ \t]+)?(?P<u>%|(?:{_UNIT_WORDS_RE})(?![\w-]))",
     re.I,
 )
 _RE_RUPIAH_AFTER = re.compile(rf"[ \t]*(?:{alternation(LEXICON['currency']['suffixes'])})\b", re.I)
@@ -155,7 +156,7 @@ def _phrase_ok(t: str) -> bool:
         return False
     if low in _NOT_VERBS or _is_head(low) or low in _PROPER_OK_LOWER:
         return True
-    if _is_cap(t) and not low in _UNIT_OF:
+    if _is_cap(t) and low not in _UNIT_OF:
         return True  # a name inside the phrase ("elektabilitas Ganjar"); trimmed later if headless
     return not _RE_VERBISH.match(low)
 
@@ -268,8 +269,9 @@ def _trim_names(words: list[str]) -> list[str]:
 
 _CONTINUE = frozenset(_RH["continue_words"])
 _MULTI_FIRST = frozenset(_RH["multiword_first"])
+_PLACE_PREFIX_FIRST_LETTERS = "".join(sorted({w[0] for w in _PLACE_PREFIX}))  # a cheap lookahead before the alternation
 _RE_PLACE_AFTER_PREFIX = re.compile(
-    rf"(?=[{''.join(sorted({w[0] for w in _PLACE_PREFIX}))}])(?<![\w])(?:{alternation(_PLACE_PREFIX)})\.?[ \t]+([A-Z][A-Za-z'’-]+)"
+    rf"(?=[{_PLACE_PREFIX_FIRST_LETTERS}])(?<![\w])(?:{alternation(_PLACE_PREFIX)})\.?[ \t]+([A-Z][A-Za-z'’-]+)"
 )
 
 

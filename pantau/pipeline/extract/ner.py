@@ -46,7 +46,9 @@ class NameSpan(NamedTuple):
 # (Ma'ruf, Asy'ari, Al-Fatih, anak-anak), else any single non-space character
 _TOKEN = re.compile(r"\d+(?:[.,/:]\d+)+|\w+(?:['’]\w+|-\w+)*|[^\w\s]")
 # Arabic articles and kinship particles that stay joined to the next part (Al-Fatih, Asy-Syafi'i)
-_JOINED_PREFIXES = frozenset("al el ad ar as asy at az an ash ath abu ibn bin binti".split())
+_JOINED_PREFIXES = frozenset(
+    ["al", "el", "ad", "ar", "as", "asy", "at", "az", "an", "ash", "ath", "abu", "ibn", "bin", "binti"]
+)
 
 
 def _pair_splits(word: str) -> list[int]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from pantau import lexicon
 from pantau.pipeline.patterns import alternation
@@ -360,14 +360,28 @@ def _ctx_before(text: str, start: int, width: int = 60) -> str:
     return text[max(0, start - width) : start]
 
 
+def _is_year(num: str, toks: list[str], after: str) -> bool:
+    """A four-digit figure in 1900..2100, not after a no-year cue, not counting things unless a year cue precedes."""
+    if not (len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100):
+        return False
+    if toks and _cue(toks[-1]) in _NOT_YEAR_AFTER:
+        return False
+    return not _RE_AFTER_COUNT.match(after) or _last_is(toks, _YEAR_CUES)
+
+
+def _is_day_of_month(num: str, toks: list[str], after: str) -> bool:
+    """A figure 1..31 followed by a month or preceded by a date cue."""
+    if not (num.isdigit() and len(num) <= 2 and 1 <= int(num) <= 31):
+        return False
+    return bool(_RE_AFTER_DATE.match(after) or _last_is(toks, _DATE_CUES))
+
+
 def _classify_digits(text: str, start: int, end: int, num: str) -> str:
     before = _ctx_before(text, start)
     after = text[end : end + 40]
     toks = _tail(before)
-    if len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100:
-        if not (toks and _cue(toks[-1]) in _NOT_YEAR_AFTER):
-            if not _RE_AFTER_COUNT.match(after) or _last_is(toks, _YEAR_CUES):
-                return "year"
+    if _is_year(num, toks, after):
+        return "year"
     clock = _RE_CLOCK.fullmatch(num)
     if clock and int(clock.group(1)) <= 24 and int(clock.group(2)) < 60:
         if ":" in num or _last_is(toks, _TIME_CUES) or _RE_AFTER_TIME.match(after):
@@ -380,9 +394,8 @@ def _classify_digits(text: str, start: int, end: int, num: str) -> str:
         return "ballot"
     if _is_law(toks):
         return "law_ref"
-    if num.isdigit() and len(num) <= 2 and 1 <= int(num) <= 31:
-        if _RE_AFTER_DATE.match(after) or _last_is(toks, _DATE_CUES):
-            return "date_part"
+    if _is_day_of_month(num, toks, after):
+        return "date_part"
     if len(num) >= 2 and num[0] == "0" and num.isdigit():
         return "code"  # "Kodim 0726", "paslon 01": leading zeros are identifiers
     if num.isdigit() and len(num) >= 9:
@@ -407,9 +420,7 @@ def _is_list_position(text: str, start: int, end: int) -> bool:
     after = text[end : end + 3]
     if _RE_AFTER_COMMA.match(after) and (_RE_SENT_START.search(before) or _last_is(_tail(before), _LIST_OPENERS)):
         return True
-    if _RE_LIST_INTRODUCER.search(before):
-        return True
-    return False
+    return bool(_RE_LIST_INTRODUCER.search(before))
 
 
 def _word_runs(s: str, base: int) -> list[tuple[int, int, float]]:

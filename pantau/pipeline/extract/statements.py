@@ -163,9 +163,8 @@ def _is_title_quote(body: str, q: Quote) -> bool:
     words = content.split()
     if len(words) < 4 and not re.search(r"[.!?]$", content):
         return True  # scare quotes: ”wajah baru”
-    if not re.search(r"[.,!?…]$", content):
-        return True  # a named thing in quotes ("Tema … adalah “From Non-Alignment …” untuk …"), not speech
-    return False
+    # no closing punctuation: a named thing in quotes ("Tema … adalah “From Non-Alignment …” untuk …"), not speech
+    return not re.search(r"[.,!?…]$", content)
 
 
 def extract_statements(body: str, actors: ActorResult) -> list[Statement]:
