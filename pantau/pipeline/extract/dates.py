@@ -671,23 +671,27 @@ def find_dates(text: str, *, ref_date: _dt.date | None = None, ref_year: int | N
     if not isinstance(ref_date, _dt.date) or not _dt.date(1, 12, 31) < ref_date < _dt.date(9999, 1, 1):
         ref_date = None
     chosen = _merge_ranges(text, _select(_candidates(text)))
-    out = []
-    for i, c in enumerate(chosen):
-        if c.kind == "vague" and "days" in (c.offset or {}):
-            prev = chosen[i - 1] if i else None
-            nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-            if (
-                prev is not None
-                and prev.kind in ("date", "weekday")
-                and _DATE_ECHO_GAP.fullmatch(text, prev.end, c.start)
-            ) or (
-                nxt is not None and nxt.kind in ("date", "weekday") and _DATE_ECHO_GAP.fullmatch(text, c.end, nxt.start)
-            ):
-                continue  # "Rabu (11/10) kemarin", "hari ini, Jumat (20/6/2025)": the date already says which day
-        m = _resolve(text, c, ref_date, ref_year)
-        if m is not None:
-            out.append(m)
-    return out
+    found = []
+    for i, cand in enumerate(chosen):
+        if _echoes_a_date(text, chosen, i):
+            continue  # "Rabu (11/10) kemarin", "hari ini, Jumat (20/6/2025)": the date already says which day
+        mention = _resolve(text, cand, ref_date, ref_year)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _echoes_a_date(text: str, chosen: list[_Cand], i: int) -> bool:
+    """Whether ``chosen[i]`` is a day word (``kemarin``, ``hari ini``) right beside a date or weekday."""
+    cand = chosen[i]
+    if cand.kind != "vague" or "days" not in (cand.offset or {}):
+        return False
+    prev = chosen[i - 1] if i else None
+    nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+    return bool(
+        (prev is not None and prev.kind in ("date", "weekday") and _DATE_ECHO_GAP.fullmatch(text, prev.end, cand.start))
+        or (nxt is not None and nxt.kind in ("date", "weekday") and _DATE_ECHO_GAP.fullmatch(text, cand.end, nxt.start))
+    )
 
 
 # --- reference year -------------------------------------------------------------------------
