@@ -345,34 +345,46 @@ def lookup_region(
         return None
     lex = _lex()
     _, prefix_levels, rest = _split_prefix(text)
-    if levels is None:
-        wanted = frozenset(DEFAULT_LEVELS | (prefix_levels or frozenset()))
-    else:
-        wanted = frozenset(levels)
-        if unknown := wanted - set(LEVELS):
-            raise ValueError(f"unknown region levels: {sorted(unknown)}")
+    wanted = _wanted_levels(levels, prefix_levels)
     if "village" in wanted:
         lex.load_villages()
     ctx = _context_sets(context_codes)
-
-    cands: list[tuple[Region, str]] = []
-    if prefix_levels is not None:
-        rest_key = _key(rest)
-        cands += [(r, "prefix") for r in lex.names(rest_key, wanted)]
-        cands += [(r, "alias") for r in lex.aliases(rest_key, wanted)]
-        # a name that itself starts like a prefix: district "Kota Bahagia" (11.01.17)
-        literal = [(r, "exact") for r in lex.names(_key(text), wanted)]
-        if literal:
-            cands = literal + cands
-            prefix_levels = frozenset(prefix_levels | {r.level for r, _ in literal})
-    else:
-        key = _key(text)
-        cands += [(r, "exact") for r in lex.names(key, wanted)]
-        cands += [(r, "alias") for r in lex.aliases(key, wanted)]
-    if not cands and fuzzy:
-        cands = _fuzzy_candidates(rest, (prefix_levels & wanted if prefix_levels else None) or wanted)
-    best = _best(cands, prefix_levels, ctx)
+    candidates, prefix_levels = _listed_candidates(lex, text, rest, prefix_levels, wanted)
+    if not candidates and fuzzy:
+        candidates = _fuzzy_candidates(rest, (prefix_levels & wanted if prefix_levels else None) or wanted)
+    best = _best(candidates, prefix_levels, ctx)
     return None if best is None else RegionMatch(best[0], printed, best[1])
+
+
+def _wanted_levels(levels: set[str] | None, prefix_levels: frozenset[str] | None) -> frozenset[str]:
+    """The levels to search: those asked for, else the default ones plus what the prefix implies."""
+    if levels is None:
+        return frozenset(DEFAULT_LEVELS | (prefix_levels or frozenset()))
+    wanted = frozenset(levels)
+    if unknown := wanted - set(LEVELS):
+        raise ValueError(f"unknown region levels: {sorted(unknown)}")
+    return wanted
+
+
+def _listed_candidates(
+    lex: _Lexicon, text: str, rest: str, prefix_levels: frozenset[str] | None, wanted: frozenset[str]
+) -> tuple[list[tuple[Region, str]], frozenset[str] | None]:
+    """Regions listed under the name or an alias, as (candidates, prefix levels).
+
+    After a prefix the rest of the name is looked up, unless the whole text is itself a name (district
+    "Kota Bahagia", 11.01.17): then that reading comes first and its level joins the prefix levels.
+    """
+    if prefix_levels is None:
+        key = _key(text)
+        return [(r, "exact") for r in lex.names(key, wanted)] + [(r, "alias") for r in lex.aliases(key, wanted)], None
+    rest_key = _key(rest)
+    candidates = [(r, "prefix") for r in lex.names(rest_key, wanted)]
+    candidates += [(r, "alias") for r in lex.aliases(rest_key, wanted)]
+    literal = [(r, "exact") for r in lex.names(_key(text), wanted)]
+    if literal:
+        candidates = literal + candidates
+        prefix_levels = frozenset(prefix_levels | {r.level for r, _ in literal})
+    return candidates, prefix_levels
 
 
 def _fuzzy_candidates(text: str, levels: frozenset[str]) -> list[tuple[Region, str]]:
@@ -553,13 +565,31 @@ def find_region_mentions(text: str, *, context_codes: Iterable[str] = ()) -> lis
     """
     if not isinstance(text, str) or not text:
         return []
-    lex = _lex()
+    found = _scan_region_names(text, _lex())
+    # Names with a single reading in this text tell where the article is; being only a guess,
+    # this text context breaks ties within a level ("Tanah Abang" in Jakarta, not in PALI) but
+    # never makes a district beat a city ("Bandung" stays the city in a Jawa Timur article).
+    ctx = _context_sets(context_codes)
+    text_ctx = _context_sets(_unambiguous_codes(found))
+    mentions = []
+    for start, end, candidates, prefix_levels in found:
+        region, how = _best(list(candidates), prefix_levels, ctx, text_ctx)
+        mentions.append(RegionMention(start, end, text[start:end], region, how))
+    return mentions
+
+
+# a region name found in text: (start, end, candidate (region, how) pairs, levels a prefix or hint allows)
+_Found = tuple[int, int, tuple[tuple[Region, str], ...], frozenset[str] | None]
+
+
+def _scan_region_names(text: str, lex: _Lexicon) -> list[_Found]:
+    """Every listed region name in `text`, left to right, with the candidates it can be and its prefix level."""
     regex = _mention_regex(lex)
-    found: list[tuple[int, int, tuple[tuple[Region, str], ...], frozenset[str] | None]] = []
+    found: list[_Found] = []
     pos = 0
-    while (m := regex.search(text, pos)) is not None:
-        pos = m.end()
-        surface, prefix, hint = m.group("n", "pre", "hint")
+    while (match := regex.search(text, pos)) is not None:
+        pos = match.end()
+        surface, prefix, hint = match.group("n", "pre", "hint")
         key = lex._surface_key.get(surface)
         if key is None:
             key = _key(surface)
@@ -567,37 +597,31 @@ def find_region_mentions(text: str, *, context_codes: Iterable[str] = ()) -> lis
             continue  # a blocking phrase such as "Bima Arya"
         if prefix:
             level = _prefix_level(prefix)
-            cut, cands = _longest_at_level(surface, key, level)
-            if cands:
-                found.append((m.start(), m.start("n") + cut, cands, frozenset({level})))
-                pos = m.start("n") + cut
+            cut, candidates = _longest_at_level(surface, key, level)
+            if candidates:
+                found.append((match.start(), match.start("n") + cut, candidates, frozenset({level})))
+                pos = match.start("n") + cut
                 continue
             # the prefix fits no region of that name ("Kota Tenggarong"): try the bare name
         hint_level = _HINT_LEVEL[hint.lower()] if hint else None
         if hint_level == "none":
             continue  # "Kelurahan Tamanan", "Jl. Kramat", "Sunan Bonang"
-        cands = _candidates_for(key, None)
-        if cands:
-            found.append((m.start("n"), m.end(), cands, frozenset({hint_level}) if hint_level else None))
+        candidates = _candidates_for(key, None)
+        if candidates:
+            found.append((match.start("n"), match.end(), candidates, frozenset({hint_level}) if hint_level else None))
         elif prefix or hint:
-            pos = m.start("n")  # the name may itself be a prefix: "Wali Kota Kota Bandung"
+            pos = match.start("n")  # the name may itself be a prefix: "Wali Kota Kota Bandung"
+    return found
 
-    # Names with a single reading in this text tell where the article is; being only a guess,
-    # this text context breaks ties within a level ("Tanah Abang" in Jakarta, not in PALI) but
-    # never makes a district beat a city ("Bandung" stays the city in a Jawa Timur article).
-    ctx = _context_sets(context_codes)
-    unique = []
-    for _, _, cands, prefix_levels in found:
-        fitting = {r.code for r, _ in cands if prefix_levels is None or r.level in prefix_levels}
+
+def _unambiguous_codes(found: list[_Found]) -> list[str]:
+    """Codes of the names that fit a single region (within their prefix levels), in text order."""
+    codes = []
+    for _, _, candidates, prefix_levels in found:
+        fitting = {r.code for r, _ in candidates if prefix_levels is None or r.level in prefix_levels}
         if len(fitting) == 1:
-            unique.append(next(iter(fitting)))
-    text_ctx = _context_sets(unique)
-
-    mentions = []
-    for start, end, cands, prefix_levels in found:
-        region, how = _best(list(cands), prefix_levels, ctx, text_ctx)
-        mentions.append(RegionMention(start, end, text[start:end], region, how))
-    return mentions
+            codes.append(next(iter(fitting)))
+    return codes
 
 
 # --------------------------------------------------------------------------- datelines

@@ -544,78 +544,105 @@ def _pick_year(cand: _Cand, ref_date, ref_year):
     return None, False
 
 
-def _resolve(text: str, c: _Cand, ref_date, ref_year) -> DateMention | None:
-    def mention(start_date, end_date, precision, inferred, mismatch=False, wd=c.wd):
-        return DateMention(
-            c.start, c.end, text[c.start : c.end], start_date, end_date, precision, wd, mismatch, inferred
-        )
+def _mention(text: str, cand: _Cand, start_date, end_date, precision, inferred, mismatch=False) -> DateMention:
+    """The `DateMention` for `cand`, spanning its printed text, with the dates it resolved to."""
+    return DateMention(
+        cand.start, cand.end, text[cand.start : cand.end], start_date, end_date, precision, cand.wd, mismatch, inferred
+    )
 
-    unknown = mention(None, None, "unknown", False)
-    if c.kind == "vague":
-        off = c.offset or {}
-        if "days" in off and ref_date is not None:
-            d = ref_date + _dt.timedelta(days=off["days"])
-            return mention(d, d, "day", True)
-        if "months" in off and ref_date is not None:
-            y, mo = _add_months(ref_date.year, ref_date.month, off["months"])
-            return mention(_dt.date(y, mo, 1), _month_end(y, mo), "month", True)
-        if "years" in off and (ref_date is not None or ref_year is not None):
-            y = (ref_date.year if ref_date is not None else ref_year) + off["years"]
-            if 1 <= y <= 9999:
-                return mention(_dt.date(y, 1, 1), _dt.date(y, 12, 31), "year", True)
-        return unknown
-    if c.kind == "weekday_range":
-        return unknown
-    if c.kind == "weekday":
-        if ref_date is None or c.wd is None:
-            return unknown
-        back = (ref_date.weekday() - c.wd) % 7
-        if c.direction == "past":
-            d = ref_date - _dt.timedelta(days=back or 7)
-        elif c.direction == "future":
-            d = ref_date + _dt.timedelta(days=(c.wd - ref_date.weekday()) % 7 or 7)
-        else:
-            d = ref_date - _dt.timedelta(days=back)
-        return mention(d, d, "day", True)
-    if c.kind != "date":
-        return None
 
-    (sy, sm, sd), (ey, em, ed) = c.s, c.e
-    inferred = False
-    mismatch = False
-    if c.precision == "year":
-        return mention(_dt.date(sy, 1, 1), _dt.date(ey, 12, 31), "year", False)
-    if c.year_offset is not None and ey is None:
+def _resolve_vague(text: str, cand: _Cand, ref_date, ref_year) -> DateMention:
+    """``kemarin``, ``bulan lalu``, ``tahun depan``: the offset applied to the reference date or year."""
+    offset = cand.offset or {}
+    if "days" in offset and ref_date is not None:
+        day = ref_date + _dt.timedelta(days=offset["days"])
+        return _mention(text, cand, day, day, "day", True)
+    if "months" in offset and ref_date is not None:
+        year, month = _add_months(ref_date.year, ref_date.month, offset["months"])
+        return _mention(text, cand, _dt.date(year, month, 1), _month_end(year, month), "month", True)
+    if "years" in offset and (ref_date is not None or ref_year is not None):
+        year = (ref_date.year if ref_date is not None else ref_year) + offset["years"]
+        if 1 <= year <= 9999:
+            return _mention(text, cand, _dt.date(year, 1, 1), _dt.date(year, 12, 31), "year", True)
+    return _mention(text, cand, None, None, "unknown", False)
+
+
+def _resolve_weekday(text: str, cand: _Cand, ref_date) -> DateMention:
+    """A bare weekday (``pada Jumat``): the nearest such day on or before, before or after the reference date."""
+    if ref_date is None or cand.wd is None:
+        return _mention(text, cand, None, None, "unknown", False)
+    back = (ref_date.weekday() - cand.wd) % 7
+    if cand.direction == "past":
+        day = ref_date - _dt.timedelta(days=back or 7)
+    elif cand.direction == "future":
+        day = ref_date + _dt.timedelta(days=(cand.wd - ref_date.weekday()) % 7 or 7)
+    else:
+        day = ref_date - _dt.timedelta(days=back)
+    return _mention(text, cand, day, day, "day", True)
+
+
+def _fill_years(cand: _Cand, ref_date, ref_year):
+    """Start and end year of a printed date: (start year, end year, inferred, weekday_mismatch), or None."""
+    (start_year, start_month, start_day), (end_year, end_month, end_day) = cand.s, cand.e
+    crosses_year = (start_month, start_day or 1) > (end_month, end_day or 1)  # "28 Desember-2 Januari"
+    inferred = mismatch = False
+    if cand.year_offset is not None and end_year is None:  # "Mei tahun depan"
         base = ref_date.year if ref_date is not None else ref_year
         if base is None:
-            return unknown
-        sy = ey = base + c.year_offset
+            return None
+        start_year = end_year = base + cand.year_offset
         inferred = True
-    if sy is not None and ey is None:  # "28 November 2023 hingga 10 Februari": the end follows the start
-        ey = sy + 1 if (sm, sd or 1) > (em, ed or 1) else sy
-    if ey is None:
-        ey, mismatch = _pick_year(c, ref_date, ref_year)
-        if ey is None:
-            return unknown
+    if start_year is not None and end_year is None:  # "28 November 2023 hingga 10 Februari": the end follows the start
+        end_year = start_year + 1 if crosses_year else start_year
+    if end_year is None:
+        end_year, mismatch = _pick_year(cand, ref_date, ref_year)
+        if end_year is None:
+            return None
         inferred = True
-        sy = ey - 1 if (sm, sd or 1) > (em, ed or 1) else ey
-    elif sy is None:
-        sy = ey - 1 if (sm, sd or 1) > (em, ed or 1) else ey
-    if c.precision == "month":
-        start_date, end_date = _date_or_none(sy, sm, 1), None
-        if start_date is not None and 1 <= ey <= 9999:
-            end_date = _month_end(ey, em)
+        start_year = end_year - 1 if crosses_year else end_year
+    elif start_year is None:
+        start_year = end_year - 1 if crosses_year else end_year
+    return start_year, end_year, inferred, mismatch
+
+
+def _resolve_date(text: str, cand: _Cand, ref_date, ref_year) -> DateMention | None:
+    """A printed date or range, its missing years filled in; None when it names no real day."""
+    (start_year, start_month, start_day), (end_year, end_month, end_day) = cand.s, cand.e
+    if cand.precision == "year":
+        return _mention(text, cand, _dt.date(start_year, 1, 1), _dt.date(end_year, 12, 31), "year", False)
+    years = _fill_years(cand, ref_date, ref_year)
+    if years is None:
+        return _mention(text, cand, None, None, "unknown", False)
+    start_year, end_year, inferred, mismatch = years
+    if cand.precision == "month":
+        start_date, end_date = _date_or_none(start_year, start_month, 1), None
+        if start_date is not None and 1 <= end_year <= 9999:
+            end_date = _month_end(end_year, end_month)
         if start_date is None or end_date is None:
             return None
-        return mention(start_date, end_date, "month", inferred)
-    start_date, end_date = _date_or_none(sy, sm, sd), _date_or_none(ey, em, ed)
+        return _mention(text, cand, start_date, end_date, "month", inferred)
+    start_date = _date_or_none(start_year, start_month, start_day)
+    end_date = _date_or_none(end_year, end_month, end_day)
     if start_date is None or end_date is None or start_date > end_date:
         return None  # "31/2/2024", "29 Februari 2023", a range that runs backwards
     if not inferred:
-        mismatch = (c.wd is not None and start_date.weekday() != c.wd) or (
-            c.wd_end is not None and end_date.weekday() != c.wd_end
+        mismatch = (cand.wd is not None and start_date.weekday() != cand.wd) or (
+            cand.wd_end is not None and end_date.weekday() != cand.wd_end
         )
-    return mention(start_date, end_date, "day", inferred, mismatch)
+    return _mention(text, cand, start_date, end_date, "day", inferred, mismatch)
+
+
+def _resolve(text: str, cand: _Cand, ref_date, ref_year) -> DateMention | None:
+    """The calendar dates one candidate stands for; None for a candidate that names no real date."""
+    if cand.kind == "vague":
+        return _resolve_vague(text, cand, ref_date, ref_year)
+    if cand.kind == "weekday_range":
+        return _mention(text, cand, None, None, "unknown", False)
+    if cand.kind == "weekday":
+        return _resolve_weekday(text, cand, ref_date)
+    if cand.kind == "date":
+        return _resolve_date(text, cand, ref_date, ref_year)
+    return None
 
 
 def find_dates(text: str, *, ref_date: _dt.date | None = None, ref_year: int | None = None) -> list[DateMention]:
@@ -644,23 +671,27 @@ def find_dates(text: str, *, ref_date: _dt.date | None = None, ref_year: int | N
     if not isinstance(ref_date, _dt.date) or not _dt.date(1, 12, 31) < ref_date < _dt.date(9999, 1, 1):
         ref_date = None
     chosen = _merge_ranges(text, _select(_candidates(text)))
-    out = []
-    for i, c in enumerate(chosen):
-        if c.kind == "vague" and "days" in (c.offset or {}):
-            prev = chosen[i - 1] if i else None
-            nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-            if (
-                prev is not None
-                and prev.kind in ("date", "weekday")
-                and _DATE_ECHO_GAP.fullmatch(text, prev.end, c.start)
-            ) or (
-                nxt is not None and nxt.kind in ("date", "weekday") and _DATE_ECHO_GAP.fullmatch(text, c.end, nxt.start)
-            ):
-                continue  # "Rabu (11/10) kemarin", "hari ini, Jumat (20/6/2025)": the date already says which day
-        m = _resolve(text, c, ref_date, ref_year)
-        if m is not None:
-            out.append(m)
-    return out
+    found = []
+    for i, cand in enumerate(chosen):
+        if _echoes_a_date(text, chosen, i):
+            continue  # "Rabu (11/10) kemarin", "hari ini, Jumat (20/6/2025)": the date already says which day
+        mention = _resolve(text, cand, ref_date, ref_year)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _echoes_a_date(text: str, chosen: list[_Cand], i: int) -> bool:
+    """Whether ``chosen[i]`` is a day word (``kemarin``, ``hari ini``) right beside a date or weekday."""
+    cand = chosen[i]
+    if cand.kind != "vague" or "days" not in (cand.offset or {}):
+        return False
+    prev = chosen[i - 1] if i else None
+    nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+    return bool(
+        (prev is not None and prev.kind in ("date", "weekday") and _DATE_ECHO_GAP.fullmatch(text, prev.end, cand.start))
+        or (nxt is not None and nxt.kind in ("date", "weekday") and _DATE_ECHO_GAP.fullmatch(text, cand.end, nxt.start))
+    )
 
 
 # --- reference year -------------------------------------------------------------------------

@@ -476,81 +476,116 @@ def scan_numbers(text: str, worth: Callable[[str, int, int], bool] | None = None
     return out
 
 
-def _mentions_for(text: str, m: re.Match) -> list[NumberMention]:
-    g = m.lastgroup
-    s, e = m.start(), m.end()
-    if g == "phone":
-        digits = re.sub(r"\D", "", m.group())
-        return [NumberMention(s, e, m.group(), float(digits), False, "phone")]
-    if g == "slash":
-        parts = m.group().split("/")
-        before = _ctx_before(text, s)
-        kind = "law_ref" if _is_law(_tail(before)) else "date_part"
-        return [NumberMention(s, e, m.group(), float(parts[0]), False, kind)]
-    if g in ("ordd", "ordw"):
-        v = parse_indonesian_number(m.group())
-        if v is None:
-            return []
-        kind = "list_ordinal" if _is_list_position(text, s, e) else "ordinal"
-        return [NumberMention(s, e, m.group(), v, True, kind)]
-    if g == "dig":
-        num = m.group("num")
-        v = _parse_digits(num)
-        if v is None:
-            return []
-        rp = m.group("rp") is not None
-        sc = m.group("scale")
-        if sc and sc in _ABBR_RP_ONLY and not rp:
-            e = m.end("num")  # "2 M" without Rp: may be metres, keep the bare figure
-            sc = None
-        if sc:
-            key = sc if sc in _ABBR else sc.lower()
-            v *= _ABBR.get(key, 1)
-        raw = text[s:e]
-        if _RE_KE_BEFORE.search(text, max(0, s - 3), s) and _RE_ORDINAL_KE_CUE.search(_ctx_before(text, s, 40)):
-            ks = s - 3
-            kind = "list_ordinal" if _is_list_position(text, ks, e) else "ordinal"
-            return [NumberMention(ks, e, text[ks:e], v, True, kind)]
-        kind = "number" if rp else _classify_digits(text, s, e, num)
-        if (
-            kind == "number"
-            and _RE_OPEN_PAREN_AFTER_WORD.search(_ctx_before(text, s, 40))
-            and _RE_CLOSE_PAREN.match(text, e)
-        ):
-            kind = "restatement"  # "lima (5) hari": the figure repeats the word
-        return [NumberMention(s, e, raw, v, False, kind)]
-    if g == "word":
-        res = []
-        for ws, we, v in _word_runs(m.group(), s):
-            raw = text[ws:we]
-            before = _ctx_before(text, ws)
-            if _RE_KE_BEFORE.search(text, max(0, ws - 3), ws) and _RE_ORDINAL_KE_CUE.search(_ctx_before(text, ws, 40)):
-                ks = ws - 3
-                kind = "list_ordinal" if _is_list_position(text, ks, we) else "ordinal"
-                res.append(NumberMention(ks, we, text[ks:we], v, True, kind))
-                continue
-            kind = "word"
-            toks = _tail(before)
-            if _is_ballot(toks):
-                res.append(NumberMention(ws, we, raw, v, False, "ballot"))  # "nomor urut dua"
-                continue
-            if toks and _cue(toks[-1]) in _LAW_WORD_AFTER:
-                res.append(NumberMention(ws, we, raw, v, False, "law_ref"))
-                continue
-            if any(i.start() <= ws and i.end() >= we for i in _RE_IDIOMS.finditer(text, max(0, ws - 6), we + 12)):
-                kind = "idiom"  # "salah satu", "satu per satu"
-            else:
-                if _RE_OPEN_PAREN_AFTER_NUM.search(before) and _RE_CLOSE_PAREN.match(text, we):
-                    kind = "restatement"  # "14 (empat belas) hari"
-                elif _is_list_position(text, ws, we):
-                    kind = "list_ordinal"
-                elif (
-                    raw[:1].isupper()
-                    and before
-                    and not _RE_SENT_START.search(before[-4:])
-                    and not _RE_AFTER_QUANTITY.match(text, we, we + 40)
-                ):
-                    kind = "code"  # "Partai Tiga", "Lima Puluh Kota": a name, not a count
-            res.append(NumberMention(ws, we, raw, v, False, kind))
-        return res
+def _mentions_for(text: str, match: re.Match) -> list[NumberMention]:
+    """The number mentions one match of the scanner stands for, by the alternative that matched."""
+    kind = match.lastgroup
+    if kind == "phone":
+        return [_phone_mention(match)]
+    if kind == "slash":
+        return [_slash_mention(text, match)]
+    if kind in ("ordd", "ordw"):
+        return _ordinal_word_mentions(text, match)
+    if kind == "dig":
+        return _digit_mentions(text, match)
+    if kind == "word":
+        return [
+            _word_run_mention(text, start, end, value) for start, end, value in _word_runs(match.group(), match.start())
+        ]
     return []
+
+
+def _phone_mention(match: re.Match) -> NumberMention:
+    """A phone number: its digits as one value."""
+    digits = re.sub(r"\D", "", match.group())
+    return NumberMention(match.start(), match.end(), match.group(), float(digits), False, "phone")
+
+
+def _slash_mention(text: str, match: re.Match) -> NumberMention:
+    """``3/9``, ``12/2024``: a law reference after ``UU``/``Nomor``..., else a date part; valued by its first part."""
+    first = match.group().split("/")[0]
+    kind = "law_ref" if _is_law(_tail(_ctx_before(text, match.start()))) else "date_part"
+    return NumberMention(match.start(), match.end(), match.group(), float(first), False, kind)
+
+
+def _ordinal_word_mentions(text: str, match: re.Match) -> list[NumberMention]:
+    """``ke-3``, ``kedua``: an ordinal, or a list position when it opens a list item."""
+    value = parse_indonesian_number(match.group())
+    if value is None:
+        return []
+    start, end = match.start(), match.end()
+    kind = "list_ordinal" if _is_list_position(text, start, end) else "ordinal"
+    return [NumberMention(start, end, match.group(), value, True, kind)]
+
+
+def _ke_ordinal(text: str, start: int, end: int, value: float) -> NumberMention | None:
+    """``urutan ke 3``: a number after a detached ``ke`` with an ordinal cue is an ordinal that includes the ``ke``."""
+    if not (
+        _RE_KE_BEFORE.search(text, max(0, start - 3), start) and _RE_ORDINAL_KE_CUE.search(_ctx_before(text, start, 40))
+    ):
+        return None
+    ke_start = start - 3
+    kind = "list_ordinal" if _is_list_position(text, ke_start, end) else "ordinal"
+    return NumberMention(ke_start, end, text[ke_start:end], value, True, kind)
+
+
+def _digit_mentions(text: str, match: re.Match) -> list[NumberMention]:
+    """A figure in digits, with its ``Rp`` and scale word (``Rp 2,5 miliar``) applied to the value."""
+    num = match.group("num")
+    value = _parse_digits(num)
+    if value is None:
+        return []
+    start, end = match.start(), match.end()
+    rupiah = match.group("rp") is not None
+    scale = match.group("scale")
+    if scale and scale in _ABBR_RP_ONLY and not rupiah:
+        end = match.end("num")  # "2 M" without Rp: may be metres, keep the bare figure
+        scale = None
+    if scale:
+        value *= _ABBR.get(scale if scale in _ABBR else scale.lower(), 1)
+    ordinal = _ke_ordinal(text, start, end, value)
+    if ordinal is not None:
+        return [ordinal]
+    kind = "number" if rupiah else _classify_digits(text, start, end, num)
+    if (
+        kind == "number"
+        and _RE_OPEN_PAREN_AFTER_WORD.search(_ctx_before(text, start, 40))
+        and _RE_CLOSE_PAREN.match(text, end)
+    ):
+        kind = "restatement"  # "lima (5) hari": the figure repeats the word
+    return [NumberMention(start, end, text[start:end], value, False, kind)]
+
+
+def _word_run_mention(text: str, start: int, end: int, value: float) -> NumberMention:
+    """One run of number words (``dua ratus``) with the kind its surroundings give it."""
+    ordinal = _ke_ordinal(text, start, end, value)
+    if ordinal is not None:
+        return ordinal
+    return NumberMention(start, end, text[start:end], value, False, _word_run_kind(text, start, end))
+
+
+def _word_run_kind(text: str, start: int, end: int) -> str:
+    """Ballot number, law reference, idiom, restatement, list position, name part (``code``) or a plain ``word``."""
+    raw = text[start:end]
+    before = _ctx_before(text, start)
+    tokens = _tail(before)
+    if _is_ballot(tokens):
+        return "ballot"  # "nomor urut dua"
+    if tokens and _cue(tokens[-1]) in _LAW_WORD_AFTER:
+        return "law_ref"
+    if any(
+        idiom.start() <= start and idiom.end() >= end
+        for idiom in _RE_IDIOMS.finditer(text, max(0, start - 6), end + 12)
+    ):
+        return "idiom"  # "salah satu", "satu per satu"
+    if _RE_OPEN_PAREN_AFTER_NUM.search(before) and _RE_CLOSE_PAREN.match(text, end):
+        return "restatement"  # "14 (empat belas) hari"
+    if _is_list_position(text, start, end):
+        return "list_ordinal"
+    if (
+        raw[:1].isupper()
+        and before
+        and not _RE_SENT_START.search(before[-4:])
+        and not _RE_AFTER_QUANTITY.match(text, end, end + 40)
+    ):
+        return "code"  # "Partai Tiga", "Lima Puluh Kota": a name, not a count
+    return "word"

@@ -11,6 +11,7 @@ an unnamed office holder, or an organization's representative (`Perwakilan dari 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -175,59 +176,79 @@ def extract_statements(body: str, actors: ActorResult) -> list[Statement]:
     >>> [(s.text, s.speaker_key) for s in extract_statements(b, extract_actors(b))]
     [('Pilkada sudah dekat', 'person|Teguh Wibowo')]
     """
-    R = _re()
-    quotes = [q for q in quote_spans(body) if not _is_title_quote(body, q)]
     all_quotes = quote_spans(body)
     speakers = _Speakers(body, actors, all_quotes)
     sentences = sentence_spans(body)
-    out: list[Statement] = []
+    paragraphs = paragraph_spans(body)
+    statements: list[Statement] = []
     last_speaker: tuple[str, str] | None = None
-    for q in quotes:
-        s, e = q.start, q.end
-        text = body[s:e]
-        trimmed = text.rstrip(" ,")
-        e = s + len(trimmed)
-        key = label = cue = None
-        after = body[q.close + 1 : q.close + 120]
-        m = R["after_cue"].match(after)
-        if m:
-            cue = m.group("verb") + (m.group("nya") or "")
-            if m.group("nya") or m.group("pron"):
-                ante = speakers.before(q.open)
-                if ante:
-                    key, label = ante
-            else:
-                limit = q.close + 1 + m.end() + _cue_reach(after[m.end() :])
-                mm = _mention_after(actors, q.close + 1 + m.end(), limit)
-                if mm:
-                    key, label = mm.key, mm.text
-        if key is None:
-            sent = span_at(sentences, q.open) or (q.open, q.open)
-            para = next(((ps, pe) for ps, pe in paragraph_spans(body) if ps <= q.open < pe), (q.open, q.open))
-            lead = body[max(sent[0], para[0]) : q.open]
-            if re.search(r"[,:]\s*$", lead) or R["reporting"].search(lead):
-                ms = [mm for mm in actors.mentions if max(sent[0], para[0]) <= mm.start < q.open]
-                persons = [mm for mm in ms if mm.key.startswith("person|")]
-                pick = (persons or ms or [None])[-1]
-                if pick:
-                    key, label = pick.key, pick.text
-                elif R["pronoun"].search(lead):
-                    ante = speakers.before(max(sent[0], para[0]))
-                    if ante:
-                        key, label = ante
-        if key is None:
-            ante = speakers.before(q.open)
-            if ante:
-                key, label = ante
-            elif last_speaker:
-                key, label = last_speaker
+    for quote in all_quotes:
+        if _is_title_quote(body, quote):
+            continue
+        cue, speaker = _speaker_after_quote(body, quote, actors, speakers)
+        if speaker is None:
+            speaker = _speaker_before_quote(body, quote, actors, speakers, span_at(sentences, quote.open), paragraphs)
+        if speaker is None:
+            speaker = speakers.before(quote.open) or last_speaker  # the quote continues the current speaker
+        key, label = speaker or (None, None)
         if key:
             last_speaker = (key, label)
-            speakers.add(q.open, key, label)
-        out.append(Statement(s, e, body[s:e], "direct", key, label, cue))
-    out.extend(_indirect(body, actors, speakers, all_quotes, sentences, out))
-    out.sort(key=lambda st: (st.start, st.end, st.kind))
-    return out
+            speakers.add(quote.open, key, label)
+        end = quote.start + len(body[quote.start : quote.end].rstrip(" ,"))
+        statements.append(Statement(quote.start, end, body[quote.start : end], "direct", key, label, cue))
+    statements.extend(_indirect(body, actors, speakers, all_quotes, sentences, paragraphs))
+    statements.sort(key=lambda st: (st.start, st.end, st.kind))
+    return statements
+
+
+def _speaker_after_quote(
+    body: str, quote: Quote, actors: ActorResult, speakers: _Speakers
+) -> tuple[str | None, tuple[str, str] | None]:
+    """Rule 1: the cue right after the closing mark and the speaker it names or points back to, as (cue, speaker)."""
+    after = body[quote.close + 1 : quote.close + 120]
+    cue_match = _re()["after_cue"].match(after)
+    if not cue_match:
+        return None, None
+    cue = cue_match.group("verb") + (cue_match.group("nya") or "")
+    if cue_match.group("nya") or cue_match.group("pron"):
+        return cue, speakers.before(quote.open)  # "tegasnya", "ujar dia"
+    cue_end = quote.close + 1 + cue_match.end()
+    named = _mention_after(actors, cue_end, cue_end + _cue_reach(after[cue_match.end() :]))
+    return cue, None if named is None else (named.key, named.text)
+
+
+def _speaker_before_quote(
+    body: str,
+    quote: Quote,
+    actors: ActorResult,
+    speakers: _Speakers,
+    sentence: tuple[int, int] | None,
+    paragraphs: list[tuple[int, int]],
+) -> tuple[str, str] | None:
+    """Rule 2: a speaker introduced before the opening mark in the same sentence (``Teguh mengatakan, “…”``)."""
+    sentence = sentence or (quote.open, quote.open)
+    paragraph = next(((ps, pe) for ps, pe in paragraphs if ps <= quote.open < pe), (quote.open, quote.open))
+    lead_start = max(sentence[0], paragraph[0])
+    lead = body[lead_start : quote.open]
+    if not (re.search(r"[,:]\s*$", lead) or _re()["reporting"].search(lead)):
+        return None
+    mentions = [mention for mention in actors.mentions if lead_start <= mention.start < quote.open]
+    persons = [mention for mention in mentions if mention.key.startswith("person|")]
+    if persons or mentions:
+        named = (persons or mentions)[-1]
+        return named.key, named.text
+    if _re()["pronoun"].search(lead):
+        return speakers.before(lead_start)  # "Ia mengatakan, “…”"
+    return None
+
+
+def _in_quote(quotes: list[Quote], pos: int) -> bool:
+    """Whether `pos` lies between a quote's opening and closing marks (both included)."""
+    return any(quote.open <= pos <= quote.close for quote in quotes)
+
+
+# a reported-speech span before trimming: (start, end, speaker key, speaker label, cue)
+_Reported = tuple[int, int, str | None, str | None, str]
 
 
 def _indirect(
@@ -236,83 +257,102 @@ def _indirect(
     speakers: _Speakers,
     quotes: list[Quote],
     sentences: list[tuple[int, int]],
-    direct: list[Statement],
+    paragraphs: list[tuple[int, int]],
 ) -> list[Statement]:
-    R = _re()
-    out: list[Statement] = []
-
-    def in_quote(pos: int) -> bool:
-        return any(q.open <= pos <= q.close for q in quotes)
-
-    def add(start: int, end: int, key, label, cue) -> None:
-        while start < end and body[start] in " ,:":
-            start += 1
-        while end > start and body[end - 1] in " .,;:":
-            end -= 1
-        if len(body[start:end].split()) < 3 or in_quote(start):
-            return
-        # reported speech that opens a direct quote is the quote's, not a separate statement
+    """Reported speech, sentence by sentence, then list points; a span inside one already taken is dropped."""
+    spans: list[_Reported] = []
+    for sent_start, sent_end in sentences:
+        spans.extend(_according_to_spans(body, actors, speakers, quotes, sent_start, sent_end))
+        spans.extend(_reporting_spans(body, actors, speakers, quotes, sent_start, sent_end))
+    spans.extend(_list_point_spans(body, speakers, quotes, paragraphs))
+    statements: list[Statement] = []
+    for start, end, key, label, cue in spans:
+        start, end = _trim_reported(body, start, end)
+        if len(body[start:end].split()) < 3 or _in_quote(quotes, start):
+            continue
         if body[start] in '“"”':
-            return
-        if any(st.start <= start < st.end for st in out):
-            return
-        out.append(Statement(start, end, body[start:end], "indirect", key, label, cue))
+            continue  # reported speech that opens a direct quote is the quote's, not a separate statement
+        if any(st.start <= start < st.end for st in statements):
+            continue
+        statements.append(Statement(start, end, body[start:end], "indirect", key, label, cue))
+    return statements
 
-    for ss, se in sentences:
-        sent = body[ss:se]
-        for m in R["according_to"].finditer(sent):
-            pos = ss + m.start()
-            if in_quote(pos):
-                continue
-            key = label = None
-            if m.group("nya"):
-                ante = speakers.before(pos)
-                if ante:
-                    key, label = ante
-            else:
-                mm = _mention_after(actors, ss + m.start("who"), ss + m.end("who") + 1)
-                if mm is None:
-                    continue
-                key, label = mm.key, mm.text
-            add(ss + m.end(), se, key, label, lexicon.speech()["according_to_cue"])
-        for m in R["reporting"].finditer(sent):
-            vpos = ss + m.start()
-            if in_quote(vpos):
-                continue
-            before = [mm for mm in actors.mentions if ss <= mm.start and mm.end <= vpos]
-            subj = None
-            for mm in reversed(before):
-                if R["between_ok"].match(body[mm.end : vpos]):
-                    subj = mm
-                break
-            key = label = None
-            if subj is not None:
-                kind = subj.key.split("|", 1)[0]
-                if kind != "person" and not speakers._is_org_speaker(subj):
-                    continue
-                key, label = subj.key, subj.text
-            else:
-                pm = None
-                for pm_ in R["pronoun"].finditer(body, ss, vpos):
-                    pm = pm_
-                if pm is None or not R["between_ok"].match(body[pm.end() : vpos]):
-                    continue
-                ante = speakers.before(pm.start())
-                if ante is None:
-                    continue
-                key, label = ante
-            start = ss + m.end()
-            rest = body[start:se]
-            bm = re.match(r"\s*(?:bahwa|,|:)?\s*(?:bahwa\s+)?", rest)
-            add(start + (bm.end() if bm else 0), se, key, label, m.group("verb"))
-    # enumerated points continuing a speaker's list: "Ketiga, kepada penyelenggara Pilkada …"
-    paras = paragraph_spans(body)
-    for ps, pe in paras:
-        m = ORDINAL_OPENERS.match(body[ps:pe])
-        if not m or in_quote(ps):
+
+def _trim_reported(body: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the separators around it (leading `` ,:``, trailing `` .,;:``)."""
+    while start < end and body[start] in " ,:":
+        start += 1
+    while end > start and body[end - 1] in " .,;:":
+        end -= 1
+    return start, end
+
+
+def _according_to_spans(
+    body: str, actors: ActorResult, speakers: _Speakers, quotes: list[Quote], sent_start: int, sent_end: int
+) -> Iterator[_Reported]:
+    """``Menurut Teguh, …`` / ``Menurutnya, …``: the rest of the sentence, said by the named or pointed-to speaker."""
+    sentence = body[sent_start:sent_end]
+    for match in _re()["according_to"].finditer(sentence):
+        pos = sent_start + match.start()
+        if _in_quote(quotes, pos):
             continue
-        ante = speakers.before(ps)
-        if ante is None:
+        key = label = None
+        if match.group("nya"):
+            antecedent = speakers.before(pos)
+            if antecedent:
+                key, label = antecedent
+        else:
+            named = _mention_after(actors, sent_start + match.start("who"), sent_start + match.end("who") + 1)
+            if named is None:
+                continue
+            key, label = named.key, named.text
+        yield sent_start + match.end(), sent_end, key, label, lexicon.speech()["according_to_cue"]
+
+
+def _reporting_spans(
+    body: str, actors: ActorResult, speakers: _Speakers, quotes: list[Quote], sent_start: int, sent_end: int
+) -> Iterator[_Reported]:
+    """``Teguh mengatakan bahwa …`` / ``Ia menjelaskan, …``: the rest of the sentence after the reporting verb."""
+    sentence = body[sent_start:sent_end]
+    for match in _re()["reporting"].finditer(sentence):
+        verb_pos = sent_start + match.start()
+        if _in_quote(quotes, verb_pos):
             continue
-        add(ps + m.end(), pe, ante[0], ante[1], "list")
-    return out
+        speaker = _reporting_subject(body, actors, speakers, sent_start, verb_pos)
+        if speaker is None:
+            continue
+        start = sent_start + match.end()
+        that = re.match(r"\s*(?:bahwa|,|:)?\s*(?:bahwa\s+)?", body[start:sent_end])
+        yield start + (that.end() if that else 0), sent_end, speaker[0], speaker[1], match.group("verb")
+
+
+def _reporting_subject(
+    body: str, actors: ActorResult, speakers: _Speakers, sent_start: int, verb_pos: int
+) -> tuple[str, str] | None:
+    """Who a reporting verb at `verb_pos` belongs to: the actor just before it (a person or an organization's
+    representative), else the antecedent of a pronoun just before it; None when neither fits."""
+    before = [mention for mention in actors.mentions if sent_start <= mention.start and mention.end <= verb_pos]
+    if before and _re()["between_ok"].match(body[before[-1].end : verb_pos]):
+        subject = before[-1]
+        if subject.key.split("|", 1)[0] != "person" and not speakers._is_org_speaker(subject):
+            return None
+        return subject.key, subject.text
+    pronouns = list(_re()["pronoun"].finditer(body, sent_start, verb_pos))
+    pronoun = pronouns[-1] if pronouns else None  # the last pronoun before the verb
+    if pronoun is None or not _re()["between_ok"].match(body[pronoun.end() : verb_pos]):
+        return None
+    return speakers.before(pronoun.start())
+
+
+def _list_point_spans(
+    body: str, speakers: _Speakers, quotes: list[Quote], paragraphs: list[tuple[int, int]]
+) -> Iterator[_Reported]:
+    """Enumerated points continuing a speaker's list: ``Ketiga, kepada penyelenggara Pilkada …``."""
+    for para_start, para_end in paragraphs:
+        match = ORDINAL_OPENERS.match(body[para_start:para_end])
+        if not match or _in_quote(quotes, para_start):
+            continue
+        antecedent = speakers.before(para_start)
+        if antecedent is None:
+            continue
+        yield para_start + match.end(), para_end, antecedent[0], antecedent[1], "list"
