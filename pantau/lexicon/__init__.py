@@ -219,3 +219,67 @@ def indicator_units() -> dict[str, str]:
     for section in ("rank", "currency"):
         meanings[lex[section]["unit"]] = lex[section]["meaning"]
     return meanings
+
+
+# ---- election calendar ----------------------------------------------------------------------------
+
+
+@cache
+def election_calendar() -> tuple[dict, ...]:
+    """Every stage of every election in `election_calendar.toml`, in file order, as read-only records with
+    `election` (id), `name`, `level` (national | regional), `stage`, `start` and `end` (`datetime.date`),
+    `source` (the KPU regulation) and `note`; an entry that is not a known stage with dates in order
+    raises `LexiconError` at its line.
+
+    >>> [(s["stage"], str(s["start"])) for s in election_calendar() if s["election"] == "pemilu-2024"][-1]
+    ('inauguration', '2024-10-20')
+    """
+    import datetime
+
+    name = "election_calendar.toml"
+    lex = read_toml(name)
+    kinds = set(lex.get("stage_kinds", ()))
+    # tomllib keeps no positions: the n-th [[election.stage]] header is the n-th stage read, and a stage's
+    # key is on the first `key =` line after its header
+    lines = _text(name).splitlines()
+    headers = [i for i, line in enumerate(lines) if re.match(r"\s*\[\[\s*election(\s*\.\s*stage)?\s*\]\]", line)]
+    stage_headers = iter(i for i in headers if "stage" in lines[i])
+    election_headers = iter(i for i in headers if "stage" not in lines[i])
+
+    def line_of(header: int | None, key: str) -> int | None:
+        if header is None:  # an inline table, not a [[...]] header: no line to name
+            return None
+        following = [h for h in headers if h > header]
+        block = range(header, following[0] if following else len(lines))
+        return next((i for i in block if re.match(rf"\s*{key}\s*=", lines[i])), header) + 1
+
+    records = []
+    for election in lex.get("election", ()):
+        at = next(election_headers, None)
+        for key in ("id", "name", "level", "source"):
+            if not isinstance(election.get(key), str) or not election[key]:
+                raise LexiconError(name, line_of(at, key), f"election needs a text `{key}`")
+        if election["level"] not in ("national", "regional"):
+            raise LexiconError(name, line_of(at, "level"), f"unknown level {election['level']!r}")
+        for stage in election.get("stage", ()):
+            here = next(stage_headers, None)
+            if stage.get("stage") not in kinds:
+                raise LexiconError(name, line_of(here, "stage"), f"unknown stage {stage.get('stage')!r}")
+            for key in ("start", "end"):
+                if type(stage.get(key)) is not datetime.date:
+                    raise LexiconError(name, line_of(here, key), f"`{key}` must be a date (YYYY-MM-DD)")
+            if stage["start"] > stage["end"]:
+                raise LexiconError(name, line_of(here, "end"), f"ends {stage['end']} before it starts {stage['start']}")
+            records.append(
+                {
+                    "election": election["id"],
+                    "name": election["name"],
+                    "level": election["level"],
+                    "stage": stage["stage"],
+                    "start": stage["start"],
+                    "end": stage["end"],
+                    "source": election["source"],
+                    "note": stage.get("note", ""),
+                }
+            )
+    return tuple(records)
