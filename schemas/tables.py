@@ -8,18 +8,18 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
-EVENT_TYPES = {
-    "outreach": "sosialisasi: informing the public or officials (sosialisasi, penyuluhan)",
-    "training": "bimtek, pelatihan, workshop, simulasi, pembekalan",
-    "coordination_meeting": "rakor, rapat koordinasi, rapat kerja",
-    "voting": "pemungutan suara / pencoblosan on a given day",
-    "debate": "debat publik or debat kandidat",
-    "campaign": "kampanye akbar, rapat umum",
-    "plenary": "rapat pleno, rekapitulasi suara",
-    "rally": "apel, deklarasi, kirab",
-    "monitoring": "patroli, supervisi, pengawasan in the field",
-    "other": "seminar, dialog, FGD and other gatherings",
-}
+
+def _event_types() -> dict[str, dict]:
+    """The event-type vocabulary, from `pantau/lexicon/events.toml` [types] (one source of truth): type ->
+    {"plover": PLOVER category or "", "about": what it covers}."""
+    from pantau import lexicon
+
+    return dict(lexicon.read_toml("events.toml")["types"])
+
+
+_TYPES = _event_types()
+EVENT_TYPES = {k: v["about"] + (f" (PLOVER `{v['plover']}`)" if v["plover"] else "") for k, v in _TYPES.items()}
+PLOVER_CATEGORIES = sorted({v["plover"] for v in _TYPES.values()} - {""})
 
 
 def _units() -> dict[str, str]:
@@ -147,6 +147,12 @@ class Events(pa.DataFrameModel):
     event_type: str = pa.Field(
         isin=list(EVENT_TYPES),
         description="Controlled vocabulary: " + "; ".join(f"`{k}` {v}" for k, v in EVENT_TYPES.items()) + ".",
+    )
+    plover: str | None = pa.Field(
+        nullable=True,
+        isin=PLOVER_CATEGORIES,
+        description="PLOVER category of the event type (`CONSULT` for meetings, `PROTEST`, `ASSAULT`, `COERCE`"
+        " for arrests; null where none applies), so events join POLECAT-style data.",
     )
     name: str | None = pa.Field(nullable=True, description="Theme or title of the event.")
     start_date: pl.Date | None = pa.Field(

@@ -99,3 +99,162 @@ def test_weekday_only_dates_never_merge_without_place():
     a = _ev("a1", "coordination_meeting", "rapat koordinasi", d, place="Samarinda", code="64.72", inferred=True)
     b = _ev("a2", "coordination_meeting", "rapat koordinasi", d, place="Tenggarong", code="64.02.06", inferred=True)
     assert len(resolve_events([a, b], {}, lambda code: None)) == 2
+
+
+# --- the election-cycle vocabulary (lexicon/event_types.csv, events.toml [types]) ---
+
+import pytest  # noqa: E402
+
+import schemas  # noqa: E402
+from pantau.pipeline.extract.events import event_types, plover_of  # noqa: E402
+
+PUB = dt.date(2024, 9, 20)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "day"),
+    [
+        ("Pasangan Budi dan Sari resmi mendaftar ke KPU Kota Bandung pada Kamis (29/8/2024).", "registration", (8, 29)),
+        (
+            "KPU Sleman menggelar verifikasi faktual dukungan calon perseorangan pada 12 Juli 2024.",
+            "verification",
+            (7, 12),
+        ),
+        (
+            "KPU Jawa Tengah resmi menetapkan tiga pasangan calon gubernur dalam rapat pada Minggu (22/9/2024).",
+            "candidate_determination",
+            (9, 22),
+        ),
+        (
+            "Pengundian nomor urut pasangan calon digelar di Hotel Aston Kupang pada 23 September 2024.",
+            "ballot_number_draw",
+            (9, 23),
+        ),
+        (
+            "Ribuan simpatisan memadati lapangan saat kampanye akbar di Kota Tegal pada 10 Februari 2024.",
+            "campaign_rally",
+            (2, 10),
+        ),
+        ("Calon bupati itu berorasi di depan warga Desa Sukamaju pada Sabtu (14/9/2024).", "campaign_speech", (9, 14)),
+        ("Ia blusukan ke pasar tradisional di Kecamatan Cibinong pada 11 September 2024.", "door_to_door", (9, 11)),
+        (
+            "Ratusan mahasiswa menggelar unjuk rasa di depan kantor KPU Kabupaten Bima pada 2 September 2024.",
+            "protest",
+            (9, 2),
+        ),
+        ("Bentrokan antarpendukung pecah di Kecamatan Wonomulyo pada 1 September 2024.", "violence", (9, 1)),
+        (
+            "Polisi membekuk seorang tim sukses yang membagikan uang di Kabupaten Sampang pada 3 September 2024.",
+            "arrest_enforcement",
+            (9, 3),
+        ),
+        (
+            "Sidang DKPP terhadap lima anggota KPU Kabupaten Nias digelar pada 4 September 2024.",
+            "ethics_hearing",
+            (9, 4),
+        ),
+        (
+            "Bawaslu menggelar sidang ajudikasi sengketa pencalonan di Kota Medan pada 5 September 2024.",
+            "dispute_hearing",
+            (9, 5),
+        ),
+        ("Wali kota terpilih dilantik di Gedung DPRD Kota Bogor pada 12 Agustus 2024.", "inauguration", (8, 12)),
+        (
+            "Partai Nasdem mendeklarasikan dukungan untuk pasangan itu di Kota Jambi pada 6 September 2024.",
+            "declaration",
+            (9, 6),
+        ),
+        (
+            "Pendistribusian logistik pemilu ke Kecamatan Long Apari berlangsung pada 7 September 2024.",
+            "logistics",
+            (9, 7),
+        ),
+    ],
+)
+def test_election_cycle_trigger_families(sentence, event_type, day):
+    found = {
+        (e.event_type, (e.start_date.month, e.start_date.day) if e.start_date else None)
+        for e in events(sentence, ref_date=PUB)
+    }
+    assert (event_type, day) in found
+
+
+def test_two_meetings_in_one_article_are_two_events():
+    b = (
+        "Ketua DPD Partai Golkar Jawa Barat bertemu dengan Ketua DPW PKB di Kota Bandung pada Senin (2/9/2024).\n"
+        "Sehari kemudian, ia kembali bertemu dengan pengurus PDI Perjuangan di Kota Cirebon pada Selasa (3/9/2024)."
+    )
+    meetings = [e for e in events(b, ref_date=PUB) if e.event_type == "meeting"]
+    assert [(e.start_date, e.place) for e in meetings] == [
+        (dt.date(2024, 9, 2), "Bandung"),
+        (dt.date(2024, 9, 3), "Cirebon"),
+    ]
+
+
+def test_one_meeting_told_twice_is_one_event():
+    b = (
+        "Ketua KPU bertemu dengan Kapolda Sulawesi Selatan di Kota Makassar pada Rabu (4/9/2024).\n"
+        "Dalam pertemuan itu keduanya membahas pengamanan tahapan kampanye."
+    )
+    assert [e.event_type for e in events(b, ref_date=PUB)].count("meeting") == 1
+
+
+def test_plover_mapping():
+    assert plover_of("meeting") == "CONSULT" and plover_of("coordination_meeting") == "CONSULT"
+    assert (plover_of("protest"), plover_of("violence"), plover_of("arrest_enforcement")) == (
+        "PROTEST",
+        "ASSAULT",
+        "COERCE",
+    )
+    assert plover_of("training") is None and plover_of("voting") is None
+    # the table's vocabulary is the lexicon's, old type names included
+    assert list(schemas.EVENT_TYPES) == list(event_types())
+    assert {
+        "outreach",
+        "training",
+        "coordination_meeting",
+        "voting",
+        "debate",
+        "campaign",
+        "plenary",
+        "rally",
+        "monitoring",
+        "other",
+    } <= set(schemas.EVENT_TYPES)
+    row = resolve_events([_local("protest")], {}, lambda code: None)[0]
+    assert row["plover"] == "PROTEST"
+
+
+def _local(event_type):
+    return {
+        "article_id": "a1",
+        "event_type": event_type,
+        "name": "unjuk rasa",
+        "start_date": dt.date(2024, 9, 2),
+        "end_date": dt.date(2024, 9, 2),
+        "date_precision": "day",
+        "date_text": "2 September 2024",
+        "year_inferred": False,
+        "weekday_mismatch": False,
+        "venue": None,
+        "place": "Bima",
+        "region_code": "52.06",
+        "organizer_keys": [],
+        "participant_count": None,
+        "trigger_pos": 0,
+    }
+
+
+def test_reported_event_never_after_publish_date():
+    # published 5 January 2024: "Rabu (27/12)" without a year is last December, not the coming one
+    b = "Bawaslu Kota Depok menggelar patroli pengawasan di Kecamatan Beji pada Rabu (27/12)."
+    (e,) = [e for e in events(b, ref_date=dt.date(2024, 1, 5)) if e.event_type == "monitoring"]
+    assert e.start_date == dt.date(2023, 12, 27) and e.start_date <= dt.date(2024, 1, 5)
+    # a day-month just after the publish date, in a reporting sentence, goes back a year
+    b = "Bawaslu menggelar sidang ajudikasi di Kota Medan pada 10 Januari."
+    (e,) = [e for e in events(b, ref_date=dt.date(2024, 1, 5)) if e.event_type == "dispute_hearing"]
+    assert e.start_date == dt.date(2023, 1, 10)
+    # an announced one ("akan digelar") may lie ahead
+    b = "Sidang ajudikasi akan digelar di Kota Medan pada 10 Januari."
+    (e,) = [e for e in events(b, ref_date=dt.date(2024, 1, 5)) if e.event_type == "dispute_hearing"]
+    assert e.start_date == dt.date(2024, 1, 10)

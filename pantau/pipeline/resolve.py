@@ -324,6 +324,7 @@ def _merged_event(members: list[dict], id_map: dict, region_name) -> dict:
     return {
         "event_id": stable_id(head["event_type"], head["start_date"], head["place"], head["name"], head["article_id"]),
         "event_type": head["event_type"],
+        "plover": plover_of(head["event_type"]),
         "name": max((m["name"] for m in members if m["name"]), key=len, default=None),
         "start_date": dated["start_date"] if dated else None,
         "end_date": dated["end_date"] if dated else None,
@@ -338,6 +339,13 @@ def _merged_event(members: list[dict], id_map: dict, region_name) -> dict:
         "date_text": dated["date_text"] if dated else None,
         "weekday_mismatch": bool(dated and dated.get("weekday_mismatch")),
     }
+
+
+def plover_of(event_type: str) -> str | None:
+    """The PLOVER category of an event type (lexicon/events.toml [types]; `meeting` -> `CONSULT`), None if none."""
+    from pantau.pipeline.extract.events import plover_of as lookup
+
+    return lookup(event_type)
 
 
 def _organizer_ids(members: list[dict], id_map: dict) -> list[str]:

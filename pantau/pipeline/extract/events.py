@@ -39,6 +39,8 @@ _LEAD_BODIES = tuple("organization|" + body for body in _LEX["organizer"]["lead_
 _NAME_END = re.compile(
     r"\s+(?:" + alternation([*_LEX["name"]["enders"], *(w.capitalize() for w in lexicon.weekdays())]) + r")\b"
 )
+# a sentence announcing a coming event ("akan digelar", "dijadwalkan") may date it after the publish date
+ANNOUNCED = re.compile(r"\b(?:" + alternation(_LEX["announced"]["words"], space=r"\s+") + r")\b", re.IGNORECASE)
 _PARTICIPANT_METRIC = re.compile(alternation(_LEX["participants"]["metrics"]), re.IGNORECASE)
 
 
@@ -61,8 +63,30 @@ class LocalEvent:
 
 
 @lru_cache(maxsize=1)
-def _trigger_re() -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?P<t>" + alternation(lexicon.event_triggers()) + r")(?![\w-])", re.IGNORECASE)
+def _triggers() -> tuple[re.Pattern, tuple[str, ...]]:
+    """One pattern over every trigger of `event_types.csv` (longest first; `*` is any one word), and the event
+    type of each of its groups (`t0`, `t1`, ...): the type of a match is `types[int(m.lastgroup[1:])]`."""
+    pairs = sorted(lexicon.event_triggers().items(), key=lambda tt: len(tt[0]), reverse=True)
+    parts = []
+    for i, (trigger, _) in enumerate(pairs):
+        words = [r"[\w-]+" if w == "*" else re.escape(w) for w in trigger.split()]
+        parts.append(f"(?P<t{i}>" + r"\s+".join(words) + ")")
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return pattern, tuple(event_type for _, event_type in pairs)
+
+
+def event_types() -> dict[str, dict]:
+    """The event-type vocabulary in order: type -> {"plover": PLOVER category or "", "about": what it covers}."""
+    return dict(_LEX["types"])
+
+
+def plover_of(event_type: str) -> str | None:
+    """The PLOVER category of an event type (`meeting` -> `CONSULT`), None where none applies.
+
+    >>> plover_of("protest"), plover_of("arrest_enforcement"), plover_of("training")
+    ('PROTEST', 'COERCE', None)
+    """
+    return _LEX["types"].get(event_type, {}).get("plover") or None
 
 
 @lru_cache(maxsize=1)
@@ -130,28 +154,32 @@ def extract_events(
     >>> (e.event_type, e.start_date.isoformat(), e.end_date.isoformat(), e.venue, e.place)
     ('training', '2024-10-27', '2024-10-31', 'Hotel Harris', 'Samarinda')
     """
-    trigger_types = {word.lower(): event_type for word, event_type in lexicon.event_triggers().items()}
-    events: dict[str, LocalEvent] = {}
+    pattern, trigger_types = _triggers()
+    events: list[LocalEvent] = []
     context = [dateline_place[1]] if dateline_place else []
     for sent, base in _sentences(body, captions):
-        for match in _trigger_re().finditer(sent):
-            event_type = trigger_types[match.group("t").lower()]
-            dated = [d for d in find_dates(sent, ref_date=ref_date, ref_year=ref_year) if d.start_date is not None]
-            venue_match = _venue_re().search(sent)
-            place = _place_from(sent, context)
-            anchored = bool(dated or venue_match or place or ANCHOR_VERBS.search(sent))
-            if event_type == "voting" and not dated:
+        dates = find_dates(sent, ref_date=ref_date, ref_year=ref_year)
+        dated = [d for d in dates if d.start_date is not None]
+        venue_match = _venue_re().search(sent)
+        place = _place_from(sent, context)
+        anchored = bool(dated or venue_match or place or ANCHOR_VERBS.search(sent))
+        seen: set[str] = set()  # one event per type per sentence
+        for match in pattern.finditer(sent):
+            event_type = trigger_types[int(match.lastgroup[1:])]
+            if event_type in seen or not anchored or (event_type == "voting" and not dated):
                 continue
-            if not anchored:
-                continue
-            event = events.get(event_type)
+            seen.add(event_type)
+            day = _nearest_date(dated, match.start()) if dated else None
+            venue = _split_venue(venue_match.group("venue").rstrip(" ,."))[0] if venue_match else None
+            event = _same_event_in(events, event_type, day, venue, place)
             if event is None:
-                name = _event_name(sent, match.start(), match.group("t"))
-                event = events[event_type] = LocalEvent(event_type, name, trigger_pos=base if base >= 0 else len(body))
+                name = _event_name(sent, match.start(), match.group(0))
+                event = LocalEvent(event_type, name, trigger_pos=base if base >= 0 else len(body))
+                events.append(event)
             elif THEME.search(sent) and event.name and not THEME.search(event.name):
                 event.name = THEME.search(sent).group("theme").strip()
-            if event.start_date is None and dated:
-                _take_date(event, dated, match.start())
+            if event.start_date is None and day is not None:
+                _take_date(event, day, sent, ref_date)
             if event.venue is None and venue_match:
                 _take_venue(event, sent, venue_match, context)
             if event.place is None and place:
@@ -160,9 +188,9 @@ def extract_events(
                 event.organizer_keys = _organizers(body, actors, base, base + len(sent))
     if not events:
         return []
-    _fill_defaults(events.values(), body, actors, dateline_place)
-    _assign_participants(events.values(), participants)
-    return sorted(events.values(), key=lambda e: (e.trigger_pos, e.event_type))
+    _fill_defaults(events, body, actors, dateline_place)
+    _assign_participants(events, participants)
+    return sorted(events, key=lambda e: (e.trigger_pos, e.event_type))
 
 
 def _sentences(body: str, captions) -> list[tuple[str, int]]:
@@ -173,12 +201,40 @@ def _sentences(body: str, captions) -> list[tuple[str, int]]:
     return sources
 
 
-def _take_date(event: LocalEvent, dated: list, trigger_at: int) -> None:
+def _nearest_date(dated: list, trigger_at: int):
     """The date nearest the trigger, preferring one that follows it ("pemungutan suara pada 14 Februari")."""
-    nearest = min(dated, key=lambda dm: dm.start - trigger_at if dm.start >= trigger_at else 3 * (trigger_at - dm.end))
-    event.start_date, event.end_date = nearest.start_date, nearest.end_date or nearest.start_date
+    return min(dated, key=lambda dm: dm.start - trigger_at if dm.start >= trigger_at else 3 * (trigger_at - dm.end))
+
+
+def _same_event_in(events: list[LocalEvent], event_type: str, day, venue: str | None, place) -> LocalEvent | None:
+    """The event of this type already found that a new mention can be: none of its date, venue or place
+    differs from the mention's (a second `bertemu` on another day or in another town is a second meeting)."""
+    for event in events:
+        if event.event_type != event_type:
+            continue
+        if day is not None and event.start_date is not None and day.start_date != event.start_date:
+            continue
+        if venue is not None and event.venue is not None and venue != event.venue:
+            continue
+        if place is not None and event.place is not None and place[1] != event.region_code:
+            continue
+        return event
+    return None
+
+
+def _take_date(event: LocalEvent, nearest, sent: str, ref_date: dt.date | None) -> None:
+    """The mention's date; a reported event whose year was inferred is never after the publish date."""
+    start, end = nearest.start_date, nearest.end_date or nearest.start_date
+    if nearest.year_inferred and ref_date is not None and start > ref_date and not ANNOUNCED.search(sent):
+        start, end = _year_back(start), _year_back(end)
+    event.start_date, event.end_date = start, end
     event.date_precision, event.date_text = nearest.precision, nearest.text
     event.year_inferred, event.weekday_mismatch = nearest.year_inferred, nearest.weekday_mismatch
+
+
+def _year_back(day: dt.date) -> dt.date:
+    """The same day a year earlier (28 February for 29 February)."""
+    return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else dt.date(day.year - 1, 2, 28)
 
 
 def _take_venue(event: LocalEvent, sent: str, venue_match: re.Match, context: list[str]) -> None:
