@@ -18,7 +18,16 @@ from typing import NamedTuple
 
 import pandera.polars as pa
 
-from schemas.tables import ActorMentions, Actors, Articles, Events, Indicators, Quarantine, Statements
+from schemas.tables import (
+    ActorMentions,
+    Actors,
+    Articles,
+    EventMentions,
+    Events,
+    Indicators,
+    Quarantine,
+    Statements,
+)
 
 
 class ForeignKey(NamedTuple):
@@ -90,6 +99,12 @@ TABLES: tuple[Table, ...] = (
         bucketed=True,
     ),
     Table("events", Events, "event_id"),
+    Table(
+        "event_mentions",
+        EventMentions,
+        "mention_id",
+        (ForeignKey("event_id", "events", "event_id"), _ARTICLE),
+    ),
     Table(
         "indicators",
         Indicators,

@@ -1,4 +1,4 @@
-"""Pandera models of the five contract tables, the `actor_mentions` bridge and `quarantine`.
+"""Pandera models of the five contract tables, the `actor_mentions` and `event_mentions` evidence and `quarantine`.
 
 Column names and meanings of the contract (`shared/CONTRACT.md`) are fixed; extra columns are ours.
 """
@@ -183,6 +183,42 @@ class Events(pa.DataFrameModel):
         return data.lazyframe.select(
             pl.col("end_date").is_null() | pl.col("start_date").is_null() | (pl.col("end_date") >= pl.col("start_date"))
         )
+
+
+class EventMentions(pa.DataFrameModel):
+    """The evidence behind `events`: one row per article that reports an event, with the words that made it
+    an event (the trigger) and the date words taken, as offsets into `articles.body`; an event several articles
+    report has one row per article, so every cross-article merge can be read back in the text."""
+
+    mention_id: str = pa.Field(
+        unique=True, description="Stable id: sha256 of the article id, event type and trigger offsets."
+    )
+    event_id: str = pa.Field(description="The resolved event (foreign key to events).")
+    article_id: str = pa.Field(description="The article that reports it (foreign key to articles).")
+    event_type: str = pa.Field(isin=list(EVENT_TYPES), description="The event type this article's mention gave.")
+    text: str = pa.Field(
+        str_length={"min_value": 1}, description="The trigger words as printed (`Rakor`, `pemungutan suara`)."
+    )
+    char_start: int | None = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Start offset of the trigger in articles.body; body[char_start:char_end] == text. Null when"
+        " the trigger stands only in a photo caption (not part of the body).",
+    )
+    char_end: int | None = pa.Field(nullable=True, ge=1, description="End offset (exclusive) of the trigger.")
+    date_text: str | None = pa.Field(
+        nullable=True, description="The date words the event's date was taken from (`Selasa (3/9)`), if any."
+    )
+    date_start: int | None = pa.Field(
+        nullable=True,
+        ge=0,
+        description="Start offset of `date_text` in articles.body; null when no date was taken or it stands in a"
+        " caption.",
+    )
+    date_end: int | None = pa.Field(nullable=True, ge=1, description="End offset (exclusive) of `date_text`.")
+
+    class Config:
+        strict = True
 
 
 class Indicators(pa.DataFrameModel):

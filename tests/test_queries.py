@@ -143,6 +143,15 @@ def check_quote_in_context(rows, con):
     assert any("ujar" in r["after"] for r in rows)
 
 
+def check_event_evidence(rows, con):
+    assert len(rows) == scalar(con, "select count(*) from event_mentions")
+    assert all(r["matches_text"] is not False and r["trigger"] in r["context"] for r in rows)
+    # every article of every event has its row: the evidence explains each cross-article merge
+    assert sum(r["articles"] for r in rows) == scalar(con, "select sum(len(article_ids) ^ 2) from events")
+    merged = [r for r in rows if r["articles"] > 1]
+    assert merged and len({r["article_id"] for r in merged if r["event_type"] == "outreach"}) == 2
+
+
 CHECKS = {name.removeprefix("check_"): f for name, f in globals().items() if name.startswith("check_")}
 
 

@@ -17,7 +17,16 @@ from conftest import ROOT, shared
 from schemas import registry
 from schemas.registry import ForeignKey, Table
 
-PUBLISHED = ["articles", "actors", "actor_mentions", "statements", "events", "indicators", "quarantine"]
+PUBLISHED = [
+    "articles",
+    "actors",
+    "actor_mentions",
+    "statements",
+    "events",
+    "event_mentions",
+    "indicators",
+    "quarantine",
+]
 
 
 class PollingStations(pa.DataFrameModel):

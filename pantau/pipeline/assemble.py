@@ -3,7 +3,7 @@
 `assemble` takes the extracted parts (see `pantau.pipeline.build`) and the live input units, and
 1. picks one copy of every article (the same text twice is one article: the first source path wins),
 2. resolves actors across the corpus from per-part statistics (`pantau.pipeline.resolve.ActorResolver`),
-3. resolves events (few rows: one list),
+3. resolves events (few rows: one list) and their `event_mentions` (one per article-level event),
 4. streams mentions, statements, indicators and articles part by part: ids, offsets and foreign-key
    checks, then into id-range buckets on disk,
 5. validates each bucket against its pandera model and sorts it: the buckets in order are the table
@@ -26,7 +26,7 @@ import schemas
 from pantau.pipeline import regions as _regions
 from pantau.pipeline.fingerprint import assembly_fingerprint
 from pantau.pipeline.parts import STAGED_SCHEMAS, read_part
-from pantau.pipeline.resolve import ActorResolver, region_names, resolve_events, stable_id
+from pantau.pipeline.resolve import ActorResolver, region_names, resolve_events_with_mentions, stable_id
 
 # the tables assembled part by part into id-range buckets on disk (see `schemas.registry.Table.bucketed`)
 BIG_TABLES = tuple(t.name for t in schemas.all_tables() if t.bucketed)
@@ -243,6 +243,49 @@ def _row_checks(
     return _apply_checks(table, _offset_flags(df, bodies), actor_ids)
 
 
+def _slice_mismatch(text: str, start: str, end: str) -> pl.Expr:
+    """True where offsets `start`/`end` are given but do not cut `text` out of `body` (null offsets: False)."""
+    length = pl.col(end) - pl.col(start)
+    return pl.col(start).is_not_null() & (
+        (pl.col(start) < 0)
+        | pl.col(end).is_null()
+        | (pl.col(end) > pl.col("body").str.len_chars())
+        | (length <= 0)
+        | (pl.col("body").str.slice(pl.col(start), length) != pl.col(text)).fill_null(True)
+    ).fill_null(True)
+
+
+def _event_mention_checks(
+    mentions: pl.DataFrame, bodies: pl.DataFrame, event_ids: pl.Series
+) -> tuple[pl.DataFrame, list[dict]]:
+    """The evidence checks of `event_mentions`: the event and the article exist, the trigger offsets cut
+    `text` out of the body and the date offsets cut `date_text`; failing rows are removed and reported."""
+    joined = mentions.with_row_index("_r").join(bodies, on="article_id", how="left").sort("_r")
+    checked = joined.with_columns(
+        pl.when(~pl.col("event_id").is_in(event_ids.implode()))
+        .then(pl.lit("event_fk"))
+        .when(pl.col("body").is_null())
+        .then(pl.lit("article_fk"))
+        .when(_slice_mismatch("text", "char_start", "char_end"))
+        .then(pl.lit("offsets_match_body"))
+        .when(_slice_mismatch("date_text", "date_start", "date_end"))
+        .then(pl.lit("date_offsets_match_body"))
+        .otherwise(pl.lit(None, pl.String))
+        .alias("_chk")
+    )
+    failed = [
+        {
+            "source": row["article_id"],
+            "table": "event_mentions",
+            "stage": "validate",
+            "check": row["_chk"],
+            "reason": f"{row['_chk']} failed for mention_id={row['mention_id']}",
+        }
+        for row in checked.filter(pl.col("_chk").is_not_null()).iter_rows(named=True)
+    ]
+    return _frame("event_mentions", checked.filter(pl.col("_chk").is_null())), failed
+
+
 def _event_checks(
     events: pl.DataFrame, article_ids: pl.Series, actor_ids: pl.Series
 ) -> tuple[pl.DataFrame, list[dict]]:
@@ -276,6 +319,11 @@ def validate_tables(tables: dict[str, pl.DataFrame]) -> tuple[dict[str, pl.DataF
         failed.extend(bad)
     tables["events"], bad = _event_checks(tables["events"], tables["articles"]["article_id"], actor_ids)
     failed.extend(bad)
+    if "event_mentions" in tables:
+        tables["event_mentions"], bad = _event_mention_checks(
+            tables["event_mentions"], bodies, tables["events"]["event_id"]
+        )
+        failed.extend(bad)
     for table, df in list(tables.items()):
         tables[table], bad = _validate_model(table, df)
         failed.extend(bad)
@@ -520,8 +568,9 @@ class _ResolvedActors:
 
 def _assemble_events(
     reader: _LiveParts, actors: _ResolvedActors, actor_ids: pl.Series
-) -> tuple[pl.DataFrame, list[dict]]:
-    """Step 3: events across the corpus (one list: a few per hundred articles), checked and validated."""
+) -> tuple[pl.DataFrame, pl.DataFrame, list[dict]]:
+    """Step 3: events across the corpus (one list: a few per hundred articles), checked and validated, and
+    their mentions (checked against the bodies part by part in step 4, `_EventMentions`)."""
     local_events: list[dict] = []
     for i in range(len(reader)):
         part_events = reader.kept_rows(i, "events").unique(
@@ -529,11 +578,42 @@ def _assemble_events(
         )
         if part_events.height:
             local_events.extend(_with_organizer_ids(part_events, actors.local_map(i)).drop("input_key").to_dicts())
-    events = _frame("events", resolve_events(local_events, {}, region_name))
+    events, mentions = resolve_events_with_mentions(local_events, {}, region_name)
+    events = _frame("events", events)
     del local_events
     events, failed = _event_checks(events, reader.kept["article_id"], actor_ids)
     events, bad = _validate_model("events", events)
-    return events, failed + bad
+    return events, _frame("event_mentions", mentions), failed + bad
+
+
+class _EventMentions:
+    """Step 4 for `event_mentions`: each part's mentions checked against that part's bodies (no second read
+    of the bodies), then the table; a mention whose article is in no part fails `article_fk`."""
+
+    def __init__(self, mentions: pl.DataFrame, event_ids: pl.Series):
+        self.mentions, self.event_ids = mentions, event_ids
+        self.kept: list[pl.DataFrame] = []
+        self.seen: list[pl.Series] = []
+
+    def add(self, articles: pl.DataFrame, failed: list[dict]) -> None:
+        bodies = articles.select("article_id", "body")
+        part = self.mentions.join(bodies.select("article_id"), on="article_id", how="semi")
+        kept, bad = _event_mention_checks(part, bodies, self.event_ids)
+        self.kept.append(kept)
+        self.seen.append(part["mention_id"])
+        failed.extend(bad)
+
+    def finish(self, failed: list[dict]) -> pl.DataFrame:
+        seen = pl.concat(self.seen) if self.seen else pl.Series(dtype=pl.String)
+        orphans = self.mentions.filter(~pl.col("mention_id").is_in(seen.implode()))
+        _, bad = _event_mention_checks(
+            orphans, pl.DataFrame(schema={"article_id": pl.String, "body": pl.String}), self.event_ids
+        )
+        failed.extend(bad)
+        table = pl.concat(self.kept) if self.kept else _frame("event_mentions", [])
+        table, bad = _validate_model("event_mentions", table)
+        failed.extend(bad)
+        return sort_table("event_mentions", table)
 
 
 def _with_organizer_ids(events: pl.DataFrame, local_map: pl.DataFrame) -> pl.DataFrame:
@@ -615,7 +695,7 @@ def assemble(
     cache: Path | None = None,
     used_cache: set[str] | None = None,
 ) -> dict[str, pl.DataFrame | PartedTable]:
-    """The seven output tables from the extracted parts.
+    """The output tables of `schemas.registry` from the extracted parts.
 
     `live` has one row per current input unit: `key` (content key) and `source` (where it is now).
     A unit extracted into several parts is read from the first part (by name) only.
@@ -628,8 +708,9 @@ def assemble(
     resolved = _ResolvedActors(reader)  # 2. actors across the corpus
     actors, failed = resolved.table()
     actor_ids = actors["actor_id"]
-    events, bad = _assemble_events(reader, resolved, actor_ids)  # 3. events
+    events, mentions, bad = _assemble_events(reader, resolved, actor_ids)  # 3. events
     failed.extend(bad)
+    event_mentions = _EventMentions(mentions, events["event_id"])
 
     # 4. the big tables, part by part, into id-range buckets (a part whose inputs to this step did not
     # change since the last build is read back from the cache instead of being recomputed)
@@ -642,10 +723,12 @@ def assemble(
         failed.extend(bad)
         for table in BIG_TABLES:
             buckets[table].add(out[table])
+        event_mentions.add(out["articles"], failed)
         quarantine.append(out["quarantine"])
 
     tables: dict[str, pl.DataFrame | PartedTable] = {table: buckets[table].finish(failed) for table in BIG_TABLES}
     tables["actors"] = sort_table("actors", actors)
     tables["events"] = sort_table("events", events)
+    tables["event_mentions"] = event_mentions.finish(failed)
     tables["quarantine"] = _quarantine_table(quarantine, extra_quarantine + failed)
     return {table: tables[table] for table in schemas.table_names()}

@@ -71,6 +71,11 @@ STAGED_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "organizer_keys": pl.List(pl.String),
         "participant_count": pl.Int64,
         "trigger_pos": pl.Int64,
+        "trigger_text": pl.String,  # the evidence behind `event_mentions`
+        "trigger_start": pl.Int64,
+        "trigger_end": pl.Int64,
+        "date_start": pl.Int64,
+        "date_end": pl.Int64,
     },
     "indicators": {
         "article_id": pl.String,

@@ -14,6 +14,8 @@ Events
   share at least half their content words (`sosialisasi netralitas ASN` in two articles).
 - Voting on the same printed calendar date is one event wherever it is reported from (an election day).
 - The event id hashes the type, date, place and name of the cluster's smallest member.
+- Every article-level event a cluster holds is one `event_mentions` row (its trigger words, date words and
+  their offsets in the body) pointing at the cluster's event: the evidence for each cross-article merge.
 """
 
 from __future__ import annotations
@@ -264,10 +266,41 @@ def _overlap(a: dict, b: dict) -> float:
 
 def resolve_events(local_events: list[dict], id_map: dict, region_name) -> list[dict]:
     """Cluster article-level events into real-world events (union-find within each type)."""
+    return resolve_events_with_mentions(local_events, id_map, region_name)[0]
+
+
+def resolve_events_with_mentions(local_events: list[dict], id_map: dict, region_name) -> tuple[list[dict], list[dict]]:
+    """The events of `resolve_events`, and one mention row per article-level event naming the event it went
+    into (sorted by id): `mention_id`, `event_id`, `article_id`, `event_type`, `text` (the trigger),
+    `char_start`, `char_end`, `date_text`, `date_start`, `date_end`."""
     events = sorted(local_events, key=lambda e: (e["article_id"], e["event_type"], e["trigger_pos"]))
-    out = [_merged_event(members, id_map, region_name) for members in _event_clusters(events)]
+    out, mentions = [], []
+    for members in _event_clusters(events):
+        event = _merged_event(members, id_map, region_name)
+        out.append(event)
+        mentions.extend(_mention_row(member, event["event_id"]) for member in members)
     out.sort(key=lambda e: e["event_id"])
-    return out
+    mentions.sort(key=lambda m: m["mention_id"])
+    return out, mentions
+
+
+def _mention_row(member: dict, event_id: str) -> dict:
+    """One article-level event as evidence of `event_id`; its id hashes the article, type and trigger place."""
+    start, end = member.get("trigger_start"), member.get("trigger_end")
+    return {
+        "mention_id": stable_id(
+            member["article_id"], member["event_type"], start, end, member["trigger_pos"], member.get("trigger_text")
+        ),
+        "event_id": event_id,
+        "article_id": member["article_id"],
+        "event_type": member["event_type"],
+        "text": member.get("trigger_text"),
+        "char_start": start,
+        "char_end": end,
+        "date_text": member.get("date_text"),
+        "date_start": member.get("date_start"),
+        "date_end": member.get("date_end"),
+    }
 
 
 def _comparison_blocks(events: list[dict]) -> list[list[int]]:

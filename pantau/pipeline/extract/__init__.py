@@ -202,7 +202,7 @@ def _statement_rows(article_id: str, statements) -> list[dict]:
 
 
 def _event_rows(article_id: str, events) -> list[dict]:
-    """The events as row dicts (their dataclass fields, then the article id)."""
+    """The events as row dicts (their dataclass fields, trigger and date offsets included, then the article id)."""
     return [{**asdict(event), "article_id": article_id} for event in events]
 
 

@@ -60,6 +60,13 @@ class LocalEvent:
     organizer_keys: list[str] = field(default_factory=list)
     participant_count: int | None = None
     trigger_pos: int = 0
+    # the evidence: the trigger words and the date words taken, with their offsets in the body (None when
+    # they stand in a photo caption, which is not part of the body)
+    trigger_text: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    date_start: int | None = None
+    date_end: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -176,10 +183,12 @@ def extract_events(
                 name = _event_name(sent, match.start(), match.group(0))
                 event = LocalEvent(event_type, name, trigger_pos=base if base >= 0 else len(body))
                 events.append(event)
+            if event.trigger_text is None or (event.trigger_start is None and base >= 0):
+                _take_trigger(event, match, base)
             elif THEME.search(sent) and event.name and not THEME.search(event.name):
                 event.name = THEME.search(sent).group("theme").strip()
             if event.start_date is None and day is not None:
-                _take_date(event, day, sent, ref_date)
+                _take_date(event, day, sent, ref_date, base)
             if event.venue is None and venue_match:
                 _take_venue(event, sent, venue_match, context)
             if event.place is None and place:
@@ -222,14 +231,24 @@ def _same_event_in(events: list[LocalEvent], event_type: str, day, venue: str | 
     return None
 
 
-def _take_date(event: LocalEvent, nearest, sent: str, ref_date: dt.date | None) -> None:
-    """The mention's date; a reported event whose year was inferred is never after the publish date."""
+def _take_trigger(event: LocalEvent, match: re.Match, base: int) -> None:
+    """The trigger words of the event's first mention, with body offsets when the sentence is in the body."""
+    event.trigger_text = match.group(0)
+    if base >= 0:
+        event.trigger_start, event.trigger_end = base + match.start(), base + match.end()
+
+
+def _take_date(event: LocalEvent, nearest, sent: str, ref_date: dt.date | None, base: int = -1) -> None:
+    """The mention's date, with the body offsets of its words when the sentence is in the body (`base` >= 0);
+    a reported event whose year was inferred is never after the publish date."""
     start, end = nearest.start_date, nearest.end_date or nearest.start_date
     if nearest.year_inferred and ref_date is not None and start > ref_date and not ANNOUNCED.search(sent):
         start, end = _year_back(start), _year_back(end)
     event.start_date, event.end_date = start, end
     event.date_precision, event.date_text = nearest.precision, nearest.text
     event.year_inferred, event.weekday_mismatch = nearest.year_inferred, nearest.weekday_mismatch
+    if base >= 0:
+        event.date_start, event.date_end = base + nearest.start, base + nearest.end
 
 
 def _year_back(day: dt.date) -> dt.date:
