@@ -258,3 +258,23 @@ def test_reported_event_never_after_publish_date():
     b = "Sidang ajudikasi akan digelar di Kota Medan pada 10 Januari."
     (e,) = [e for e in events(b, ref_date=dt.date(2024, 1, 5)) if e.event_type == "dispute_hearing"]
     assert e.start_date == dt.date(2024, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        (
+            "Bawaslu Kota Balikpapan menggelar rapat koordinasi pengawasan kampanye di Hotel Gran Senyiur, "
+            "Balikpapan, Selasa (8/10/2024).",
+            "coordination_meeting",
+        ),
+        (
+            "KPU Kabupaten Sleman menggelar sosialisasi pemungutan suara di Balai Desa Sardonoharjo, Sleman, "
+            "Kamis (21/11/2024).",
+            "outreach",
+        ),
+    ],
+)
+def test_a_trigger_right_after_another_is_its_modifier_not_a_second_event(sentence, event_type):
+    events = extract_events(sentence, extract_actors(sentence), ref_date=dt.date(2024, 12, 1))
+    assert [e.event_type for e in events] == [event_type]

@@ -573,9 +573,7 @@ def _assemble_events(
     their mentions (checked against the bodies part by part in step 4, `_EventMentions`)."""
     local_events: list[dict] = []
     for i in range(len(reader)):
-        part_events = reader.kept_rows(i, "events").unique(
-            ["article_id", "event_type"], keep="first", maintain_order=True
-        )
+        part_events = reader.kept_rows(i, "events")  # several events of one type per article are kept
         if part_events.height:
             local_events.extend(_with_organizer_ids(part_events, actors.local_map(i)).drop("input_key").to_dicts())
     events, mentions = resolve_events_with_mentions(local_events, {}, region_name)

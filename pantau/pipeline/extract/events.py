@@ -171,9 +171,14 @@ def extract_events(
         place = _place_from(sent, context)
         anchored = bool(dated or venue_match or place or ANCHOR_VERBS.search(sent))
         seen: set[str] = set()  # one event per type per sentence
+        previous_end = -1
         for match in pattern.finditer(sent):
             event_type = trigger_types[int(match.lastgroup[1:])]
-            if event_type in seen or not anchored or (event_type == "voting" and not dated):
+            # a trigger right after another is its modifier, not a second event (Indonesian nouns are head-first):
+            # "rapat koordinasi pengawasan", "debat kampanye", "sosialisasi pemungutan suara"
+            modifier = previous_end >= 0 and not sent[previous_end : match.start()].strip()
+            previous_end = match.end()
+            if modifier or event_type in seen or not anchored or (event_type == "voting" and not dated):
                 continue
             seen.add(event_type)
             day = _nearest_date(dated, match.start()) if dated else None
