@@ -71,6 +71,14 @@ class Articles(pa.DataFrameModel):
     url: str | None = pa.Field(nullable=True, description="Source URL from the input's metadata, when it has one.")
     region: str | None = pa.Field(nullable=True, description="Region of the dateline (gazetteer name).")
     region_code: str | None = pa.Field(nullable=True, description="Kemendagri code of the dateline region.")
+    regency_code: str | None = pa.Field(
+        nullable=True,
+        description="Kemendagri code of the regency or city `region_code` lies in (`64.02` for district `64.02.03`);"
+        " null for a province-level or unknown region.",
+    )
+    province_code: str | None = pa.Field(
+        nullable=True, description="Kemendagri code of the province `region_code` lies in (`64` for `64.02.03`)."
+    )
 
     class Config:
         strict = True
@@ -93,6 +101,14 @@ class Actors(pa.DataFrameModel):
         nullable=True, description="Region the actor belongs to, when known (gazetteer name)."
     )
     region_code: str | None = pa.Field(nullable=True, description="Kemendagri code of `region`.")
+    regency_code: str | None = pa.Field(
+        nullable=True,
+        description="Kemendagri code of the regency or city `region_code` lies in (`64.02` for district `64.02.03`);"
+        " null for a province-level or unknown region.",
+    )
+    province_code: str | None = pa.Field(
+        nullable=True, description="Kemendagri code of the province `region_code` lies in (`64` for `64.02.03`)."
+    )
     article_count: int = pa.Field(ge=1, description="Number of articles that name the actor.")
 
     class Config:
@@ -167,6 +183,19 @@ class Events(pa.DataFrameModel):
     place: str | None = pa.Field(nullable=True, description="Town, district or city (`Samarinda`, `Loa Janan`).")
     region: str | None = pa.Field(nullable=True, description="Regency or city the place lies in.")
     region_code: str | None = pa.Field(nullable=True, description="Kemendagri code of `region`.")
+    regency_code: str | None = pa.Field(
+        nullable=True,
+        description="Kemendagri code of the regency or city `region_code` lies in (`64.02` for district `64.02.03`);"
+        " null for a province-level or unknown region.",
+    )
+    province_code: str | None = pa.Field(
+        nullable=True, description="Kemendagri code of the province `region_code` lies in (`64` for `64.02.03`)."
+    )
+    region_inferred: bool = pa.Field(
+        description="True when the text names no place for the event and `region` is the dateline region of its"
+        " article(s) (the place filled from the dateline, or the one dateline region its reporting articles"
+        " share); false when the text gave the place, and for an event with no region."
+    )
     organizer_actor_ids: list[str] = pa.Field(description="Actors that organized it (foreign keys to actors).")
     participant_count: int | None = pa.Field(nullable=True, ge=0, description="Number of participants when stated.")
     article_ids: list[str] = pa.Field(description="Every article that reports it.")
@@ -236,6 +265,14 @@ class Indicators(pa.DataFrameModel):
     )
     region: str | None = pa.Field(nullable=True, description="The place the figure is about (gazetteer name).")
     region_code: str | None = pa.Field(nullable=True, description="Kemendagri code of `region`.")
+    regency_code: str | None = pa.Field(
+        nullable=True,
+        description="Kemendagri code of the regency or city `region_code` lies in (`64.02` for district `64.02.03`);"
+        " null for a province-level or unknown region.",
+    )
+    province_code: str | None = pa.Field(
+        nullable=True, description="Kemendagri code of the province `region_code` lies in (`64` for `64.02.03`)."
+    )
     source_actor_id: str | None = pa.Field(nullable=True, description="Who stated it (foreign key to actors).")
     text: str = pa.Field(str_length={"min_value": 1}, description="The sentence or clause it came from.")
     char_start: int = pa.Field(ge=0, description="Start offset of text in articles.body.")

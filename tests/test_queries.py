@@ -132,9 +132,15 @@ def check_actor_co_mentions(rows, con):
 
 
 def check_events_by_region(rows, con):
-    sam = [r for r in rows if r["region"] == "Samarinda"]
+    sam = [r for r in rows if r["regency"] == "Samarinda"]
     assert sam and sam[0]["event_type"] == "training" and "Hotel Harris" in sam[0]["venues"]
+    assert (sam[0]["regency_code"], sam[0]["province_code"]) == ("64.72", "64")
     assert sum(r["events"] for r in rows) == scalar(con, "select count(*) from events")
+    # one level: every row is a regency/city (or a province-wide row), never a district or a bare province
+    assert all(r["regency_code"] is None or len(r["regency_code"]) == 5 for r in rows)
+    kukar = [r for r in rows if r["regency_code"] == "64.02"]
+    assert sum(r["events"] for r in kukar) == scalar(con, "select count(*) from events where regency_code = '64.02'")
+    assert sum(r["inferred"] for r in rows) == scalar(con, "select count(*) from events where region_inferred")
 
 
 def check_quote_in_context(rows, con):

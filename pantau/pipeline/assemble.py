@@ -46,6 +46,12 @@ def _region_names(codes: pl.Series) -> pl.DataFrame:
     return region_names(codes, region_name)
 
 
+def _with_levels(df: pl.DataFrame) -> pl.DataFrame:
+    """`df` with `regency_code` and `province_code` rolled up from `region_code` (the same rule for articles,
+    actors, events and indicators: `regions.level_codes`)."""
+    return df.with_columns(_regions.level_codes("region_code"))
+
+
 def _frame(table: str, rows: list[dict] | pl.DataFrame) -> pl.DataFrame:
     """`rows` with exactly the columns and types of `table` (missing columns null)."""
     schema = {name: dtype for name, dtype, _, _ in schemas.columns(table)}
@@ -355,7 +361,7 @@ def _part_articles(i: int, reader: _LiveParts) -> pl.DataFrame:
         .drop("source_path")
         .join(reader.kept.select("article_id", "source_path"), on="article_id", how="left")
     )
-    return articles.join(_region_names(articles["region_code"]), on="region_code", how="left")
+    return _with_levels(articles.join(_region_names(articles["region_code"]), on="region_code", how="left"))
 
 
 def _part_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
@@ -385,7 +391,7 @@ def _part_indicators(indicators: pl.DataFrame) -> pl.DataFrame:
     indicators = indicators.sort(["article_id", "value_start", "value_end", "char_start", "char_end", "metric"]).unique(
         ["article_id", "value_start", "value_end"], keep="first", maintain_order=True
     )
-    indicators = indicators.join(_region_names(indicators["region_code"]), on="region_code", how="left")
+    indicators = _with_levels(indicators.join(_region_names(indicators["region_code"]), on="region_code", how="left"))
     ids = _ids(indicators["article_id"], indicators["value_start"], indicators["value_end"])
     indicators = indicators.with_columns(pl.Series("indicator_id", ids, dtype=pl.String))
     return indicators.select(
@@ -396,6 +402,8 @@ def _part_indicators(indicators: pl.DataFrame) -> pl.DataFrame:
         "unit",
         "region",
         "region_code",
+        "regency_code",
+        "province_code",
         "source_key",
         "text",
         "char_start",
@@ -558,7 +566,7 @@ class _ResolvedActors:
 
     def table(self) -> tuple[pl.DataFrame, list[dict]]:
         """The validated actors table and the rows that failed validation."""
-        return _validate_model("actors", _frame("actors", self.resolver.table(region_name)))
+        return _validate_model("actors", _frame("actors", _with_levels(self.resolver.table(region_name))))
 
     def local_map(self, i: int) -> pl.DataFrame:
         """`article_id`, `local_key` -> `actor_id` for the actors of part `i`."""
@@ -579,6 +587,7 @@ def _assemble_events(
     events, mentions = resolve_events_with_mentions(local_events, {}, region_name)
     events = _frame("events", events)
     del local_events
+    events = _with_levels(_dateline_regions(events, reader))
     events, failed = _event_checks(events, reader.kept["article_id"], actor_ids)
     events, bad = _validate_model("events", events)
     return events, _frame("event_mentions", mentions), failed + bad
@@ -612,6 +621,45 @@ class _EventMentions:
         table, bad = _validate_model("event_mentions", table)
         failed.extend(bad)
         return sort_table("event_mentions", table)
+
+
+def _dateline_regions(events: pl.DataFrame, reader: _LiveParts) -> pl.DataFrame:
+    """Events whose text names no place take the article's main region, flagged `region_inferred`.
+
+    The rule: extraction already gives an event with no place in its text its article's dateline place
+    (and flags it); an event still without a region (a voting day, which happens everywhere, gets no place)
+    takes the dateline region of its reporting articles when those that have one all have the same one.
+    """
+    missing = events.filter(pl.col("region_code").is_null()).select("event_id", "article_ids").explode("article_ids")
+    if missing.is_empty():
+        return events
+    datelines = pl.concat(
+        [reader.kept_rows(i, "articles", ["article_id", "region_code"]) for i in range(len(reader))], how="vertical"
+    ).filter(pl.col("region_code").is_not_null() & (pl.col("region_code") != ""))
+    shared = (
+        missing.join(datelines, left_on="article_ids", right_on="article_id", how="inner")
+        .group_by("event_id")
+        .agg(pl.col("region_code").unique())
+        .filter(pl.col("region_code").list.len() == 1)
+        .select("event_id", pl.col("region_code").list.first().alias("dateline_code"))
+    )
+    if shared.is_empty():
+        return events
+    # an event's region is a regency or city (a province when the place is one), as in `resolve._merged_event`
+    regency = (
+        shared.select("dateline_code")
+        .unique()
+        .with_columns(pl.coalesce(_regions.level_codes("dateline_code")[0], "dateline_code").alias("regency"))
+    )
+    names = region_names(regency["regency"], region_name).rename({"region_code": "regency", "region": "regency_name"})
+    filled = shared.join(regency, on="dateline_code", how="left").join(names, on="regency", how="left")
+    events = events.join(filled, on="event_id", how="left", maintain_order="left")
+    inferred = pl.col("region_code").is_null() & pl.col("regency").is_not_null()
+    return events.with_columns(
+        pl.when(inferred).then(pl.col("regency_name")).otherwise(pl.col("region")).alias("region"),
+        pl.when(inferred).then(pl.col("regency")).otherwise(pl.col("region_code")).alias("region_code"),
+        (pl.col("region_inferred") | inferred).alias("region_inferred"),
+    ).drop("dateline_code", "regency", "regency_name")
 
 
 def _with_organizer_ids(events: pl.DataFrame, local_map: pl.DataFrame) -> pl.DataFrame:

@@ -68,6 +68,7 @@ STAGED_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "venue": pl.String,
         "place": pl.String,
         "region_code": pl.String,
+        "region_inferred": pl.Boolean,
         "organizer_keys": pl.List(pl.String),
         "participant_count": pl.Int64,
         "trigger_pos": pl.Int64,

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import polars as pl
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -225,6 +226,27 @@ def province_of(code: str) -> Region | None:
     """
     region = get_region(code)
     return None if region is None else get_region(region.code[:2])
+
+
+def level_codes(code: str | pl.Expr = "region_code") -> list[pl.Expr]:
+    """``regency_code`` and ``province_code`` of a Kemendagri code column, as polars expressions.
+
+    The one place where region rows are rolled up, so a query groups at one level: a province ``PP``
+    has no regency; a regency or city ``PP.RR`` is its own regency; a district ``PP.RR.DD`` (or a
+    village ``PP.RR.DD.VVVV``) rolls up to regency ``PP.RR``; every code rolls up to province ``PP``.
+    A null, empty or malformed code (not dot-separated pairs of digits) gives nulls.
+
+    >>> df = pl.DataFrame({"region_code": ["64.02.03", "64.02", "64.72", "31", None, "x"]})
+    >>> df.with_columns(level_codes()).rows()  # doctest: +NORMALIZE_WHITESPACE
+    [('64.02.03', '64.02', '64'), ('64.02', '64.02', '64'), ('64.72', '64.72', '64'), ('31', None, '31'),
+     (None, None, None), ('x', None, None)]
+    """
+    col = pl.col(code) if isinstance(code, str) else code
+    valid = col.str.contains(r"^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$")
+    return [
+        pl.when(valid & (col.str.len_chars() >= 5)).then(col.str.slice(0, 5)).alias("regency_code"),
+        pl.when(valid).then(col.str.slice(0, 2)).alias("province_code"),
+    ]
 
 
 # --------------------------------------------------------------------------- ranking

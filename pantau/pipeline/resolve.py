@@ -353,7 +353,8 @@ def _merged_event(members: list[dict], id_map: dict, region_name) -> dict:
         return next((m[field] for m in members if m.get(field) is not None), None)
 
     dated = next((m for m in members if m["start_date"]), None)
-    code = first("region_code")
+    placed = next((m for m in members if m.get("region_code") is not None), None)
+    code = placed["region_code"] if placed else None
     return {
         "event_id": stable_id(head["event_type"], head["start_date"], head["place"], head["name"], head["article_id"]),
         "event_type": head["event_type"],
@@ -366,6 +367,7 @@ def _merged_event(members: list[dict], id_map: dict, region_name) -> dict:
         "place": first("place"),
         "region": _regency_name(code, region_name),
         "region_code": _regency_code(code),
+        "region_inferred": bool(placed and placed.get("region_inferred")),
         "organizer_actor_ids": _organizer_ids(members, id_map),
         "participant_count": first("participant_count"),
         "article_ids": sorted({m["article_id"] for m in members}),

@@ -57,6 +57,7 @@ class LocalEvent:
     venue: str | None = None
     place: str | None = None
     region_code: str | None = None
+    region_inferred: bool = False  # place taken from the dateline, not the text
     organizer_keys: list[str] = field(default_factory=list)
     participant_count: int | None = None
     trigger_pos: int = 0
@@ -290,6 +291,7 @@ def _fill_defaults(events, body: str, actors: ActorResult, dateline_place) -> No
     for event in events:
         if event.place is None and dateline_place and event.event_type != "voting":
             event.place, event.region_code = dateline_place
+            event.region_inferred = True
         if not event.organizer_keys:
             event.organizer_keys = _lead_organizer(body, actors)
 
