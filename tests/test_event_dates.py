@@ -16,10 +16,11 @@ def _warehouse(events: list[tuple], articles: list[tuple]) -> duckdb.DuckDBPyCon
     con = duckdb.connect()
     con.sql("CREATE TABLE articles (article_id VARCHAR, published_date DATE)")
     con.sql(
-        "CREATE TABLE events (event_id VARCHAR, event_type VARCHAR, start_date DATE, name VARCHAR, article_ids VARCHAR[])"
+        "CREATE TABLE events (event_id VARCHAR, event_type VARCHAR, start_date DATE, name VARCHAR, "
+        "article_ids VARCHAR[], date_precision VARCHAR)"
     )
     con.executemany("INSERT INTO articles VALUES (?, ?)", articles)
-    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", events)
+    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, 'day')", events)
     return con
 
 

@@ -21,7 +21,7 @@ WITH reported AS (
     FROM reported r JOIN articles a ON a.article_id = r.article_id
     GROUP BY r.event_id
 )
-SELECT e.event_id, e.event_type, e.start_date, p.published, e.name
+SELECT e.event_id, e.event_type, e.start_date, p.published, e.name, e.date_precision
 FROM events e JOIN last_published p ON p.event_id = e.event_id
 WHERE e.start_date > p.published
 ORDER BY e.start_date - p.published DESC, e.event_id
@@ -29,8 +29,8 @@ ORDER BY e.start_date - p.published DESC, e.event_id
 
 
 def dated_after_publication(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    """(event_id, type, start_date, last publish date of its articles, name) of every event dated after all
-    the articles that report it (articles without a publish date do not count)."""
+    """(event_id, type, start_date, last publish date of its articles, name, date precision) of every event
+    dated after all the articles that report it (articles without a publish date do not count)."""
     return con.execute(AFTER_PUBLICATION_SQL).fetchall()
 
 
@@ -42,9 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     with duckdb.connect(args.db, read_only=True) as con:
         events = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
         rows = dated_after_publication(con)
-    print(f"{len(rows)} of {events} events are dated after every article that reports them")
-    for event_id, event_type, start, published, name in rows[: args.show]:
-        print(f"  {event_id}  {event_type:<22} {start} > {published}  {name}")
+    by_precision = {p: sum(1 for row in rows if row[5] == p) for p in sorted({row[5] for row in rows})}
+    detail = ", ".join(f"{n} {p}" for p, n in by_precision.items())
+    print(
+        f"{len(rows)} of {events} events are dated after every article that reports them"
+        + (f" ({detail})" if rows else "")
+    )
+    for event_id, event_type, start, published, name, precision in rows[: args.show]:
+        print(f"  {event_id}  {event_type:<22} {start} > {published}  {precision:<7} {name}")
     return 0
 
 
